@@ -1,0 +1,32 @@
+import type { ComponentChildren } from 'preact';
+import { Link } from 'wouter-preact';
+
+export interface LayoutProps {
+  brand: string;
+  skipLabel: string;
+  homeLabel: string;
+  status: ComponentChildren;
+  banner?: ComponentChildren;
+  children: ComponentChildren;
+}
+
+/** The frame of every screen: skip link, header, status, main content. */
+export function Layout(p: LayoutProps) {
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {p.skipLabel}
+      </a>
+      <header class="site-header">
+        <Link href="/" class="brand" aria-label={`${p.brand} – ${p.homeLabel}`}>
+          {p.brand}
+        </Link>
+      </header>
+      {p.banner}
+      {p.status}
+      <main id="main" tabIndex={-1}>
+        {p.children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+/** Article records: turning parsed articles into stored ones, and reading lists. */
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { Article } from '../feed/types';
+import type { ReaderDB, StoredArticle } from './schema';
+
+/** Publication dates further ahead than this are not trusted for ordering. */
+const MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
+
+export type ArticleWrite = 'added' | 'updated' | 'unchanged';
+
+/** Builds the stored record for `article`, keeping what the app learned about an older copy. */
+export function toStored(article: Article, now: number, old?: StoredArticle): StoredArticle {
+  const published = article.publishedMs ?? old?.fetchedAt ?? now;
+  return {
+    ...article,
+    categoryKey: article.category ?? '',
+    pin: article.priority === 'urgent' ? 1 : 0,
+    sortKey: Math.min(published, (old?.fetchedAt ?? now) + MAX_FUTURE_SKEW_MS),
+    fetchedAt: old?.fetchedAt ?? now,
+    updatedAt: now,
+    readAt: old?.readAt,
+  };
+}
+
+/** True when `incoming` should replace `stored`: its date_modified is newer. */
+export function isNewer(incoming: Article, stored: StoredArticle): boolean {
+  if (incoming.modifiedMs === undefined) return false;
+  return stored.modifiedMs === undefined || incoming.modifiedMs > stored.modifiedMs;
+}
+
+type WriteTx = IDBPTransaction<ReaderDB, ('articles' | 'meta')[], 'readwrite'>;
+
+/** Writes one article inside `tx`; says whether it was new, replaced or left alone. */
+export async function writeArticle(tx: WriteTx, article: Article, now: number): Promise<ArticleWrite> {
+  const store = tx.objectStore('articles');
+  const old = await store.get(article.id);
+  if (!old) {
+    await store.put(toStored(article, now));
+    return 'added';
+  }
+  if (!isNewer(article, old)) return 'unchanged';
+  await store.put(toStored(article, now, old));
+  return 'updated';
+}
+
+export interface ListQuery {
+  /** A category id; all articles when undefined. */
+  category?: string;
+  offset: number;
+  limit: number;
+}
+
+/** Articles newest first (urgent ones ahead), one page at a time. */
+export async function listArticles(db: IDBPDatabase<ReaderDB>, q: ListQuery): Promise<StoredArticle[]> {
+  const index = db.transaction('articles').store.index(q.category === undefined ? 'by-order' : 'by-category');
+  const range =
+    q.category === undefined
+      ? null
+      : IDBKeyRange.bound([q.category, -Infinity, -Infinity], [q.category, Infinity, Infinity]);
+  let cursor = await index.openCursor(range, 'prev');
+  if (cursor && q.offset > 0) cursor = await cursor.advance(q.offset);
+  const out: StoredArticle[] = [];
+  while (cursor && out.length < q.limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+/** How many articles a list holds. */
+export async function countArticles(db: IDBPDatabase<ReaderDB>, category?: string): Promise<number> {
+  if (category === undefined) return db.count('articles');
+  return db.countFromIndex(
+    'articles',
+    'by-category',
+    IDBKeyRange.bound([category, -Infinity, -Infinity], [category, Infinity, Infinity]),
+  );
+}

@@ -1,0 +1,33 @@
+/** The interface language: Vietnamese first, English when the reader picked it. */
+import { en } from './en';
+import { vi, type Strings } from './vi';
+
+export type Lang = 'vi' | 'en';
+export type { Strings };
+
+const LANG_KEY = 'lang';
+
+export function readLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi'; // storage blocked: stay with the default
+  }
+}
+
+export function stringsFor(lang: Lang): Strings {
+  return lang === 'en' ? en : vi;
+}
+
+/** Human file size with a comma decimal in Vietnamese: `1,2 MB`. */
+export function formatBytes(bytes: number, lang: Lang): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let v = bytes;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  const digits = u === 0 || v >= 100 ? 0 : 1;
+  return `${v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: digits })} ${units[u]}`;
+}

@@ -1,0 +1,53 @@
+/**
+ * Article HTML is hostile until it passes here. DOMPurify removes scripts, handlers, frames,
+ * objects, forms and styles; the hook then resolves URLs against the feed, keeps only safe
+ * schemes and makes links open outside the app. Loaded on demand (article screens only).
+ */
+import DOMPurify from 'dompurify';
+
+const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+const MEDIA_SCHEMES = new Set(['http:', 'https:']);
+
+const CONFIG = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'dialog', 'template', 'base', 'link', 'meta'],
+  FORBID_ATTR: ['style', 'class', 'id', 'srcset', 'sizes', 'ping', 'autofocus', 'tabindex', 'contenteditable', 'formaction', 'usemap'],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  SANITIZE_NAMED_PROPS: true,
+};
+
+let baseUrl = 'about:blank';
+
+function safeUrl(value: string, schemes: Set<string>): string | undefined {
+  try {
+    const url = new URL(value.trim(), baseUrl);
+    return schemes.has(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  for (const attr of ['href', 'src', 'poster', 'cite', 'action', 'xlink:href'] as const) {
+    const value = node.getAttribute(attr);
+    if (value === null) continue;
+    const url = safeUrl(value, attr === 'href' ? LINK_SCHEMES : MEDIA_SCHEMES);
+    if (url) node.setAttribute(attr, url);
+    else node.removeAttribute(attr);
+  }
+  if (node.tagName === 'A') {
+    node.setAttribute('target', '_blank');
+    node.setAttribute('rel', 'noopener noreferrer');
+  }
+  if (node.tagName === 'IMG') {
+    node.setAttribute('loading', 'lazy');
+    node.setAttribute('decoding', 'async');
+  }
+});
+
+/** Safe HTML for an article body; relative URLs resolve against `base` (the feed's address). */
+export function sanitizeArticleHtml(html: string, base: string): string {
+  baseUrl = base;
+  return DOMPurify.sanitize(html, CONFIG);
+}

@@ -1,0 +1,38 @@
+/** The shared shape of the home and category screens: filters, heading, paged list. */
+import { ArticleCard } from '../components/article-card';
+import { CategoryNav } from '../components/category-nav';
+import { stringsFor } from '../i18n';
+import { useAppSnapshot } from '../state/app-state';
+import { useArticleList } from '../state/articles';
+import { toCard } from './present';
+
+export function ListScreen({ category, heading }: { category?: string; heading: string }) {
+  const snap = useAppSnapshot();
+  const s = stringsFor(snap.lang);
+  const list = useArticleList(category);
+  const categories = snap.feedInfo?.categories ?? [];
+  return (
+    <>
+      {categories.length > 0 && (
+        <CategoryNav label={s.categories} allLabel={s.allNews} categories={categories} current={category} />
+      )}
+      <h1 class="screen-title">{heading}</h1>
+      {list.articles.length > 0 ? (
+        <ul class="cards">
+          {list.articles.map((a) => (
+            <ArticleCard key={a.id} {...toCard(a, snap.feedInfo, s)} />
+          ))}
+        </ul>
+      ) : (
+        !list.loading && <p class="empty">{category === undefined ? s.emptyList : s.emptyCategory}</p>
+      )}
+      {list.articles.length < list.total ? (
+        <button type="button" class="button button--wide" onClick={list.loadMore} disabled={list.loading}>
+          {list.loading ? s.loading : s.loadMore}
+        </button>
+      ) : (
+        list.total > 0 && <p class="end-of-list">{s.endOfList}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+/** Hooks that read stored articles for the screens. */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { StoredArticle } from '../db';
+import { LIST_PAGE_SIZE } from '../shared/constants';
+import { useApp, useAppSnapshot } from './app-state';
+
+export interface ArticleList {
+  articles: StoredArticle[];
+  total: number;
+  loading: boolean;
+  /** Shows one more page. */
+  loadMore(): void;
+}
+
+/** A paged list, newest first; reloads when sync changes what is stored. */
+export function useArticleList(category?: string): ArticleList {
+  const { store } = useApp();
+  const { dataVersion } = useAppSnapshot();
+  const [pages, setPages] = useState(1);
+  const [data, setData] = useState<{ articles: StoredArticle[]; total: number; loading: boolean }>({
+    articles: [],
+    total: 0,
+    loading: true,
+  });
+
+  useEffect(() => setPages(1), [category]);
+
+  useEffect(() => {
+    let live = true;
+    setData((d) => ({ ...d, loading: true }));
+    Promise.all([store.listArticles({ category, offset: 0, limit: pages * LIST_PAGE_SIZE }), store.countArticles(category)])
+      .then(([articles, total]) => live && setData({ articles, total, loading: false }))
+      .catch((e: unknown) => {
+        console.error(e);
+        if (live) setData((d) => ({ ...d, loading: false }));
+      });
+    return () => {
+      live = false;
+    };
+  }, [store, category, pages, dataVersion]);
+
+  const loadMore = useCallback(() => setPages((p) => p + 1), []);
+  return { ...data, loadMore };
+}
+
+export type ArticleLookup = { state: 'loading' } | { state: 'missing' } | { state: 'found'; article: StoredArticle };
+
+/** One stored article; marks it read once shown. */
+export function useArticle(id: string): ArticleLookup {
+  const { store } = useApp();
+  const { dataVersion } = useAppSnapshot();
+  const [lookup, setLookup] = useState<ArticleLookup>({ state: 'loading' });
+  useEffect(() => {
+    let live = true;
+    store
+      .getArticle(id)
+      .then((article) => {
+        if (!live) return;
+        setLookup(article ? { state: 'found', article } : { state: 'missing' });
+        if (article && article.readAt === undefined) void store.markRead(id);
+      })
+      .catch((e: unknown) => {
+        console.error(e);
+        if (live) setLookup({ state: 'missing' });
+      });
+    return () => {
+      live = false;
+    };
+  }, [store, id, dataVersion]);
+  return lookup;
+}

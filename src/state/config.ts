@@ -1,0 +1,34 @@
+/** Reads config.json beside index.html; keeps the last good copy for offline starts. */
+import type { ReaderStore, StoredConfig } from '../db';
+import { FeedError } from '../feed/feed-error';
+import { readUrl, isObject } from '../feed/values';
+import { CONFIG_FETCH_TIMEOUT_MS } from '../shared/constants';
+
+/** The configuration file's address: beside the app's index.html, never from the page's query. */
+export function configUrl(): string {
+  return new URL('config.json', new URL(import.meta.env.BASE_URL, location.origin)).href;
+}
+
+/** Checks a config.json value; the feed address may be absolute or relative to the config file. */
+export function readConfig(json: unknown, fromUrl: string, now: number): Omit<StoredConfig, 'key'> {
+  if (!isObject(json)) throw new FeedError('config', 'not an object');
+  const feedUrl = readUrl(json.feedUrl, fromUrl);
+  if (!feedUrl) throw new FeedError('config', 'feedUrl missing or not http(s)');
+  return { feedUrl, raw: json, savedAt: now };
+}
+
+/** The live config when the network gives it, else the stored one; FeedError('config') when neither. */
+export async function loadConfig(store: ReaderStore): Promise<Omit<StoredConfig, 'key'>> {
+  const url = configUrl();
+  try {
+    const res = await fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(CONFIG_FETCH_TIMEOUT_MS) });
+    if (!res.ok) throw new FeedError('config', `HTTP ${res.status}`);
+    const config = readConfig(await res.json(), res.url || url, Date.now());
+    await store.putConfig(config);
+    return config;
+  } catch (e) {
+    const stored = await store.getConfig();
+    if (stored) return stored;
+    throw e instanceof FeedError ? e : new FeedError('config', String(e));
+  }
+}

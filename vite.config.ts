@@ -1,0 +1,50 @@
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+export default defineConfig({
+  oxc: {
+    jsx: { runtime: 'automatic', importSource: 'preact' },
+  },
+  build: {
+    target: 'es2020',
+    sourcemap: false,
+  },
+  preview: {
+    port: 4173,
+  },
+  plugins: [
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      registerType: 'prompt',
+      manifestFilename: 'manifest.webmanifest',
+      injectManifest: {
+        // The shell only: the sample feed and its media are data, stored by the app itself.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
+        globIgnores: ['sample/**', 'config.json'],
+      },
+      manifest: {
+        id: '/',
+        name: 'Tin Tỉnh – đọc tin cổng thông tin điện tử, cả khi mất mạng',
+        short_name: 'Tin Tỉnh',
+        description: 'Đọc tin tức, văn bản và cảnh báo thiên tai của cổng thông tin điện tử tỉnh, cả khi không có mạng.',
+        lang: 'vi',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#a31d1d',
+        background_color: '#ffffff',
+        categories: ['news', 'government'],
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
+});
