@@ -1,0 +1,130 @@
+/** Small HTTP servers for browser tests: the built app, and a feed on another origin. */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.pdf': 'application/pdf',
+};
+
+export interface Served {
+  status?: number;
+  type?: string;
+  body: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+export type Handler = (req: IncomingMessage) => Served | undefined | Promise<Served | undefined>;
+
+export interface RequestLog {
+  method: string;
+  path: string;
+  status: number;
+  headers: IncomingMessage['headers'];
+}
+
+/** An HTTP server that can be stopped for real (sockets destroyed) and restarted on its port. */
+export class TestServer {
+  readonly log: RequestLog[] = [];
+  private server?: Server;
+  private sockets = new Set<Socket>();
+  port = 0;
+
+  constructor(private readonly handler: Handler, private readonly cors = false) {}
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(port = this.port): Promise<this> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    server.on('connection', (s) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    const addr = server.address();
+    this.port = typeof addr === 'object' && addr ? addr.port : port;
+    return this;
+  }
+
+  /** Stops listening and cuts every open connection: a true offline. */
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const send = (status: number, headers: Record<string, string>, body?: string | Buffer) => {
+      this.log.push({ method: req.method ?? 'GET', path, status, headers: req.headers });
+      if (this.cors) {
+        headers['Access-Control-Allow-Origin'] = '*';
+        headers['Access-Control-Expose-Headers'] = 'ETag, Last-Modified';
+      }
+      res.writeHead(status, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method === 'OPTIONS' && this.cors) {
+      return send(204, {
+        'Access-Control-Allow-Methods': 'GET, HEAD',
+        'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since',
+        'Access-Control-Max-Age': '600',
+      });
+    }
+    try {
+      const served = await this.handler(req);
+      if (!served) return send(404, { 'Content-Type': 'text/plain' }, 'not found');
+      const body = typeof served.body === 'string' ? Buffer.from(served.body) : served.body;
+      const status = served.status ?? 200;
+      const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+      const headers: Record<string, string> = { 'Content-Type': served.type ?? 'application/octet-stream', ...served.headers };
+      if (status === 200) {
+        headers.ETag = etag;
+        headers['Cache-Control'] = 'no-cache';
+        if (req.headers['if-none-match'] === etag) return send(304, { ETag: etag, 'Cache-Control': 'no-cache' });
+      }
+      headers['Content-Length'] = String(body.length);
+      send(status, headers, body);
+    } catch (e) {
+      send(500, { 'Content-Type': 'text/plain' }, String(e));
+    }
+  }
+}
+
+/** Serves a built app folder; unknown in-app paths get index.html, like any SPA host. */
+export function staticHandler(root: string, overrides: Record<string, Served> = {}): Handler {
+  return async (req) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const override = overrides[path];
+    if (override) return override;
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root)) return undefined;
+    try {
+      const st = await stat(file);
+      if (st.isFile()) return { body: await readFile(file), type: TYPES[extname(file)] ?? 'application/octet-stream' };
+    } catch {
+      // not a file: fall through to the app shell
+    }
+    if (extname(path)) return undefined;
+    return { body: await readFile(join(root, 'index.html')), type: TYPES['.html'] };
+  };
+}
