@@ -2,6 +2,7 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { Article } from '../feed/types';
 import type { ReaderDB, StoredArticle } from './schema';
+import { addUsage, measureArticle } from './usage';
 
 /** Publication dates further ahead than this are not trusted for ordering. */
 const MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
@@ -11,7 +12,7 @@ export type ArticleWrite = 'added' | 'updated' | 'unchanged';
 /** Builds the stored record for `article`, keeping what the app learned about an older copy. */
 export function toStored(article: Article, now: number, old?: StoredArticle): StoredArticle {
   const published = article.publishedMs ?? old?.fetchedAt ?? now;
-  return {
+  const rec: StoredArticle = {
     ...article,
     categoryKey: article.category ?? '',
     pin: article.priority === 'urgent' ? 1 : 0,
@@ -19,7 +20,10 @@ export function toStored(article: Article, now: number, old?: StoredArticle): St
     fetchedAt: old?.fetchedAt ?? now,
     updatedAt: now,
     readAt: old?.readAt,
+    savedAt: old?.savedAt,
   };
+  rec.textBytes = measureArticle(rec);
+  return rec;
 }
 
 /** True when `incoming` should replace `stored`: its date_modified is newer. */
@@ -34,13 +38,11 @@ type WriteTx = IDBPTransaction<ReaderDB, ('articles' | 'meta')[], 'readwrite'>;
 export async function writeArticle(tx: WriteTx, article: Article, now: number): Promise<ArticleWrite> {
   const store = tx.objectStore('articles');
   const old = await store.get(article.id);
-  if (!old) {
-    await store.put(toStored(article, now));
-    return 'added';
-  }
-  if (!isNewer(article, old)) return 'unchanged';
-  await store.put(toStored(article, now, old));
-  return 'updated';
+  if (old && !isNewer(article, old)) return 'unchanged';
+  const rec = toStored(article, now, old);
+  await store.put(rec);
+  await addUsage(tx, { articles: (rec.textBytes ?? 0) - (old ? (old.textBytes ?? measureArticle(old)) : 0) });
+  return old ? 'updated' : 'added';
 }
 
 export interface ListQuery {

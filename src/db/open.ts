@@ -18,6 +18,14 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   (_db, tx) => {
     tx.objectStore('articles').createIndex('by-category', ['categoryKey', 'pin', 'sortKey']);
   },
+  // v3: offline images and attachments, their download queue, and saved articles.
+  (db, tx) => {
+    const assets = db.createObjectStore('assets', { keyPath: 'url' });
+    assets.createIndex('by-article', 'articleIds', { multiEntry: true });
+    const downloads = db.createObjectStore('downloads', { keyPath: 'url' });
+    downloads.createIndex('by-next', 'nextAttemptAt');
+    tx.objectStore('articles').createIndex('by-saved', 'savedAt');
+  },
 ];
 
 export const DB_VERSION = UPGRADE_STEPS.length;

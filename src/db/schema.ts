@@ -16,6 +16,54 @@ export interface StoredArticle extends Article {
   updatedAt: number;
   /** When the reader opened it (ms); undefined while unread. */
   readAt?: number;
+  /** When the reader saved it for offline reading (ms); saved articles are never evicted. */
+  savedAt?: number;
+  /** Bytes the record takes as stored text (UTF-8 of its JSON), for the storage screen and budget. */
+  textBytes?: number;
+}
+
+export type AssetKind = 'image' | 'file';
+
+/** Downloaded bytes (a lead or inline image, an attachment), keyed by their URL. */
+export interface StoredAsset {
+  url: string;
+  kind: AssetKind;
+  blob: Blob;
+  /** Content type as served (or as the feed declared it for attachments). */
+  type: string;
+  bytes: number;
+  /** Articles that use these bytes; eviction asks all of them. */
+  articleIds: string[];
+  storedAt: number;
+}
+
+export type DownloadFailure = 'network' | 'timeout' | 'http' | 'truncated' | 'wrong-type' | 'too-large' | 'quota';
+
+/** A download the app owes: queued, running, or given up after retries. */
+export interface DownloadJob {
+  url: string;
+  kind: AssetKind;
+  articleIds: string[];
+  /** What the feed announced (size_in_bytes), when it did. */
+  declaredBytes?: number;
+  /** The feed's mime_type for attachments; images only need image/*. */
+  expectedType?: string;
+  /** 'reader': the reader asked (tap, save); 'auto': the app decided. */
+  origin: 'reader' | 'auto';
+  state: 'queued' | 'active' | 'failed';
+  attempts: number;
+  nextAttemptAt: number;
+  lastError?: DownloadFailure;
+  createdAt: number;
+}
+
+export type DataMode = 'always' | 'wifi' | 'never';
+
+/** The reader's choices that the worker needs too. */
+export interface Settings {
+  key: 'settings';
+  dataMode: DataMode;
+  budgetBytes: number;
 }
 
 /** What the app remembers about the feed between checks. */
@@ -40,7 +88,15 @@ export interface StoredConfig {
   savedAt: number;
 }
 
-export type MetaRecord = FeedState | StoredConfig;
+/** Bytes stored, by kind, kept in step with every write (in the same transaction). */
+export interface Usage {
+  key: 'usage';
+  articles: number;
+  images: number;
+  files: number;
+}
+
+export type MetaRecord = FeedState | StoredConfig | Settings | Usage;
 export type MetaKey = MetaRecord['key'];
 
 export interface ReaderDB extends DBSchema {
@@ -50,7 +106,18 @@ export interface ReaderDB extends DBSchema {
     indexes: {
       'by-order': [number, number];
       'by-category': [string, number, number];
+      'by-saved': number;
     };
+  };
+  assets: {
+    key: string;
+    value: StoredAsset;
+    indexes: { 'by-article': string };
+  };
+  downloads: {
+    key: string;
+    value: DownloadJob;
+    indexes: { 'by-next': number };
   };
   meta: {
     key: MetaKey;

@@ -24,3 +24,24 @@ export const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 export const SYNC_LOCK_NAME = 'feed-sync';
 /** IndexedDB database name. */
 export const DB_NAME = 'tin-tinh';
+
+/** Lead and inline images of this many newest articles are kept offline automatically. */
+export const AUTO_IMAGE_ARTICLES = 50;
+/** Largest image stored, in bytes. */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+/** Largest attachment stored, in bytes. */
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+/** Files larger than this never go over mobile data without the reader's yes, in bytes. */
+export const LARGE_FILE_BYTES = 2 * 1024 * 1024;
+/** Default storage budget for articles, images and files, in bytes. */
+export const DEFAULT_BUDGET_BYTES = 200 * 1024 * 1024;
+/** A download that has not finished by then is abandoned (and retried later), in milliseconds. */
+export const DOWNLOAD_TIMEOUT_MS = 120_000;
+/** Attempts before a download is reported as failed. */
+export const MAX_DOWNLOAD_ATTEMPTS = 5;
+/** First retry delay; each further one doubles, with jitter, in milliseconds. */
+export const DOWNLOAD_RETRY_BASE_MS = 30_000;
+/** Longest wait between retries, in milliseconds. */
+export const DOWNLOAD_RETRY_MAX_MS = 6 * 60 * 60 * 1000;
+/** The path the worker answers with stored attachments: `/_files/<encodeURIComponent(url)>`. */
+export const FILE_ROUTE = '/_files/';

@@ -1,0 +1,46 @@
+/** Stored bytes (images, attachments): write, read, forget. */
+import type { IDBPDatabase, IDBPObjectStore, StoreNames } from 'idb';
+import type { AssetKind, ReaderDB, StoredAsset } from './schema';
+import { addUsage, type MetaTx } from './usage';
+
+const usageKey = (kind: AssetKind) => (kind === 'image' ? 'images' : 'files');
+
+/**
+ * Stores bytes for the articles that still exist, in one transaction with the byte counts.
+ * Returns false (nothing written) when none of `articleIds` is stored any more: no orphan bytes.
+ */
+export async function putAsset(db: IDBPDatabase<ReaderDB>, asset: StoredAsset): Promise<boolean> {
+  const tx = db.transaction(['articles', 'assets', 'meta'], 'readwrite');
+  const live: string[] = [];
+  for (const id of asset.articleIds) if ((await tx.objectStore('articles').getKey(id)) !== undefined) live.push(id);
+  const old = await tx.objectStore('assets').get(asset.url);
+  if (live.length === 0) {
+    await tx.done;
+    return false;
+  }
+  const articleIds = [...new Set([...(old?.articleIds ?? []), ...live])];
+  await tx.objectStore('assets').put({ ...asset, articleIds });
+  await addUsage(tx, { [usageKey(asset.kind)]: asset.bytes - (old ? old.bytes : 0) });
+  await tx.done;
+  return true;
+}
+
+/** Deletes assets inside an open transaction, keeping the counts in step. */
+export async function deleteAssetsIn(
+  tx: MetaTx & { objectStore(name: 'assets'): IDBPObjectStore<ReaderDB, ArrayLike<StoreNames<ReaderDB>>, 'assets', 'readwrite'> },
+  assets: Pick<StoredAsset, 'url' | 'kind' | 'bytes'>[],
+): Promise<number> {
+  let freed = 0;
+  const delta = { images: 0, files: 0 };
+  for (const a of assets) {
+    await tx.objectStore('assets').delete(a.url);
+    delta[usageKey(a.kind)] -= a.bytes;
+    freed += a.bytes;
+  }
+  await addUsage(tx, delta);
+  return freed;
+}
+
+export async function storedUrls(db: IDBPDatabase<ReaderDB>): Promise<string[]> {
+  return db.getAllKeys('assets');
+}
