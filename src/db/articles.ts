@@ -1,7 +1,7 @@
 /** Article records: turning parsed articles into stored ones, and reading lists. */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { Article } from '../feed/types';
-import type { ReaderDB, StoredArticle } from './schema';
+import { isLive, type ArticleRecord, type ReaderDB, type StoredArticle } from './schema';
 import { addUsage, measureArticle } from './usage';
 
 /** Publication dates further ahead than this are not trusted for ordering. */
@@ -27,7 +27,7 @@ export function toStored(article: Article, now: number, old?: StoredArticle): St
 }
 
 /** True when `incoming` should replace `stored`: its date_modified is newer. */
-export function isNewer(incoming: Article, stored: StoredArticle): boolean {
+export function isNewer(incoming: Article, stored: Pick<ArticleRecord, 'modifiedMs'>): boolean {
   if (incoming.modifiedMs === undefined) return false;
   return stored.modifiedMs === undefined || incoming.modifiedMs > stored.modifiedMs;
 }
@@ -37,11 +37,13 @@ type WriteTx = IDBPTransaction<ReaderDB, ('articles' | 'meta')[], 'readwrite'>;
 /** Writes one article inside `tx`; says whether it was new, replaced or left alone. */
 export async function writeArticle(tx: WriteTx, article: Article, now: number): Promise<ArticleWrite> {
   const store = tx.objectStore('articles');
-  const old = await store.get(article.id);
-  if (old && !isNewer(article, old)) return 'unchanged';
+  const found = await store.get(article.id);
+  // An evicted article comes back only when the feed says it changed.
+  if (found && !isNewer(article, found)) return 'unchanged';
+  const old = isLive(found) ? found : undefined;
   const rec = toStored(article, now, old);
   await store.put(rec);
-  await addUsage(tx, { articles: (rec.textBytes ?? 0) - (old ? (old.textBytes ?? measureArticle(old)) : 0) });
+  await addUsage(tx, { articles: (rec.textBytes ?? 0) - (old ? textBytesOf(old) : 0) });
   return old ? 'updated' : 'added';
 }
 
@@ -63,7 +65,7 @@ export async function listArticles(db: IDBPDatabase<ReaderDB>, q: ListQuery): Pr
   if (cursor && q.offset > 0) cursor = await cursor.advance(q.offset);
   const out: StoredArticle[] = [];
   while (cursor && out.length < q.limit) {
-    out.push(cursor.value);
+    if (isLive(cursor.value)) out.push(cursor.value);
     cursor = await cursor.continue();
   }
   return out;
@@ -71,10 +73,19 @@ export async function listArticles(db: IDBPDatabase<ReaderDB>, q: ListQuery): Pr
 
 /** How many articles a list holds. */
 export async function countArticles(db: IDBPDatabase<ReaderDB>, category?: string): Promise<number> {
-  if (category === undefined) return db.count('articles');
+  if (category === undefined) return countLive(db);
   return db.countFromIndex(
     'articles',
     'by-category',
     IDBKeyRange.bound([category, -Infinity, -Infinity], [category, Infinity, Infinity]),
   );
+}
+
+export function textBytesOf(a: StoredArticle): number {
+  return a.textBytes ?? measureArticle(a);
+}
+
+/** Live articles only: evicted stubs have no index keys, so count through an index. */
+export async function countLive(db: IDBPDatabase<ReaderDB>): Promise<number> {
+  return db.countFromIndex('articles', 'by-order');
 }

@@ -1,6 +1,7 @@
 /** Stored bytes (images, attachments): write, read, forget. */
 import type { IDBPDatabase, IDBPObjectStore, StoreNames } from 'idb';
-import type { AssetKind, ReaderDB, StoredAsset } from './schema';
+import { isLive, type AssetKind, type ReaderDB, type StoredAsset } from './schema';
+import { inTx } from './tx';
 import { addUsage, type MetaTx } from './usage';
 
 const usageKey = (kind: AssetKind) => (kind === 'image' ? 'images' : 'files');
@@ -11,18 +12,16 @@ const usageKey = (kind: AssetKind) => (kind === 'image' ? 'images' : 'files');
  */
 export async function putAsset(db: IDBPDatabase<ReaderDB>, asset: StoredAsset): Promise<boolean> {
   const tx = db.transaction(['articles', 'assets', 'meta'], 'readwrite');
-  const live: string[] = [];
-  for (const id of asset.articleIds) if ((await tx.objectStore('articles').getKey(id)) !== undefined) live.push(id);
-  const old = await tx.objectStore('assets').get(asset.url);
-  if (live.length === 0) {
-    await tx.done;
-    return false;
-  }
-  const articleIds = [...new Set([...(old?.articleIds ?? []), ...live])];
-  await tx.objectStore('assets').put({ ...asset, articleIds });
-  await addUsage(tx, { [usageKey(asset.kind)]: asset.bytes - (old ? old.bytes : 0) });
-  await tx.done;
-  return true;
+  return inTx(tx, async () => {
+    const live: string[] = [];
+    for (const id of asset.articleIds) if (isLive(await tx.objectStore('articles').get(id))) live.push(id);
+    if (live.length === 0) return false;
+    const old = await tx.objectStore('assets').get(asset.url);
+    const articleIds = [...new Set([...(old?.articleIds ?? []), ...live])];
+    await tx.objectStore('assets').put({ ...asset, articleIds });
+    await addUsage(tx, { [usageKey(asset.kind)]: asset.bytes - (old ? old.bytes : 0) });
+    return true;
+  });
 }
 
 /** Deletes assets inside an open transaction, keeping the counts in step. */

@@ -5,8 +5,10 @@
 import type { IDBPDatabase } from 'idb';
 import { isProtected } from '../assets/plan';
 import { deleteAssetsIn } from './assets';
-import type { ReaderDB, StoredArticle, StoredAsset } from './schema';
-import { addUsage, measureArticle } from './usage';
+import { textBytesOf } from './articles';
+import { isLive, type ReaderDB, type StoredArticle, type StoredAsset } from './schema';
+import { inTx } from './tx';
+import { addUsage } from './usage';
 
 export type EvictionStage = 'bytes' | 'text';
 
@@ -34,7 +36,7 @@ async function* oldestUnprotected(db: IDBPDatabase<ReaderDB>): AsyncGenerator<St
   const keys = await db.getAllKeysFromIndex('articles', 'by-order', normal);
   for (const id of keys) {
     const a = await db.get('articles', id);
-    if (a && !isProtected(a)) yield a;
+    if (isLive(a) && !isProtected(a)) yield a;
   }
 }
 
@@ -44,10 +46,10 @@ async function evictBytes(db: IDBPDatabase<ReaderDB>, need: number): Promise<num
   for await (const a of oldestUnprotected(db)) {
     if (freed >= need) break;
     const tx = db.transaction(['assets', 'meta'], 'readwrite');
-    const assets = await tx.objectStore('assets').index('by-article').getAll(a.id);
-    const free = assets.filter((x) => x.articleIds.every((id) => !keep.has(id)));
-    freed += await deleteAssetsIn(tx, free);
-    await tx.done;
+    freed += await inTx(tx, async () => {
+      const assets = await tx.objectStore('assets').index('by-article').getAll(a.id);
+      return deleteAssetsIn(tx, assets.filter((x) => x.articleIds.every((id) => !keep.has(id))));
+    });
   }
   return freed;
 }
@@ -62,16 +64,14 @@ async function evictText(db: IDBPDatabase<ReaderDB>, need: number): Promise<numb
 }
 
 /**
- * Deletes an article with the bytes only it uses and its pending downloads, in one transaction.
+ * Evicts an article (leaving a stub, so the same feed does not bring it back unchanged) with the bytes only it uses and its pending downloads, in one transaction.
  * Bytes shared with another article stay, with this article's id removed from them.
  */
 export async function deleteArticle(db: IDBPDatabase<ReaderDB>, id: string): Promise<number> {
   const tx = db.transaction(['articles', 'assets', 'downloads', 'meta'], 'readwrite');
+  return inTx(tx, async () => {
   const a = await tx.objectStore('articles').get(id);
-  if (!a || isProtected(a)) {
-    await tx.done;
-    return 0;
-  }
+  if (!isLive(a) || isProtected(a)) return 0;
   const assets: StoredAsset[] = await tx.objectStore('assets').index('by-article').getAll(id);
   const orphaned = assets.filter((x) => x.articleIds.length === 1);
   for (const x of assets) {
@@ -84,12 +84,11 @@ export async function deleteArticle(db: IDBPDatabase<ReaderDB>, id: string): Pro
     if (rest.length) await tx.objectStore('downloads').put({ ...job, articleIds: rest });
     else await tx.objectStore('downloads').delete(job.url);
   }
-  const textBytes = a.textBytes ?? measureArticle(a);
-  await tx.objectStore('articles').delete(id);
+  const textBytes = textBytesOf(a);
+  await tx.objectStore('articles').put({ id, evictedAt: Date.now(), modifiedMs: a.modifiedMs });
   await addUsage(tx, { articles: -textBytes });
-  freed += textBytes;
-  await tx.done;
-  return freed;
+  return freed + textBytes;
+  });
 }
 
 /** The reader's "free space" button: bytes of articles that are neither saved nor urgent. */

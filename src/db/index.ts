@@ -1,12 +1,41 @@
 /** The one facade over IndexedDB: domain verbs for the page, the worker and sync. */
 import type { IDBPDatabase } from 'idb';
 import type { ParsedFeed } from '../feed/types';
+import { DEFAULT_BUDGET_BYTES } from '../shared/constants';
 import { countArticles, listArticles, writeArticle, type ListQuery } from './articles';
+import { putAsset, storedUrls } from './assets';
+import { deleteArticle, deleteUnprotectedBytes, evict } from './cleanup';
+import { dueJobs, enqueue, requeueInterrupted, type NewJob } from './downloads';
 import { openReaderDB } from './open';
-import type { FeedState, ReaderDB, StoredArticle, StoredConfig } from './schema';
+import { inTx } from './tx';
+import {
+  isLive,
+  type DownloadJob,
+  type FeedState,
+  type ReaderDB,
+  type Settings,
+  type StoredArticle,
+  type StoredAsset,
+  type StoredConfig,
+  type Usage,
+} from './schema';
+import { readUsage, recountUsage, totalBytes } from './usage';
 
-export type { FeedState, StoredArticle, StoredConfig } from './schema';
+export type {
+  AssetKind,
+  DataMode,
+  DownloadFailure,
+  DownloadJob,
+  FeedState,
+  Settings,
+  StoredArticle,
+  StoredAsset,
+  StoredConfig,
+  Usage,
+} from './schema';
 export type { ListQuery } from './articles';
+export type { NewJob } from './downloads';
+export { totalBytes } from './usage';
 
 export interface ApplyResult {
   added: string[];
@@ -17,6 +46,16 @@ export interface ApplyResult {
 export interface FeedValidators {
   etag?: string;
   lastModified?: string;
+}
+
+export type StoreOutcome = 'stored' | 'orphan' | 'no-room';
+
+export const DEFAULT_SETTINGS: Settings = { key: 'settings', dataMode: 'always', budgetBytes: DEFAULT_BUDGET_BYTES };
+
+/** True for the browser's "storage is full" refusals. */
+export function isQuotaError(e: unknown): boolean {
+  const name = (e as { name?: string } | null)?.name;
+  return name === 'QuotaExceededError' || (name === 'UnknownError' && /quota|space/i.test(String((e as Error).message)));
 }
 
 /** Domain verbs over one database connection (reopened after another context upgrades it). */
@@ -40,6 +79,8 @@ export class ReaderStore {
     (await conn)?.close();
   }
 
+  // Articles
+
   async listArticles(q: ListQuery): Promise<StoredArticle[]> {
     return listArticles(await this.db(), q);
   }
@@ -49,16 +90,47 @@ export class ReaderStore {
   }
 
   async getArticle(id: string): Promise<StoredArticle | undefined> {
-    return (await this.db()).get('articles', id);
+    const a = await (await this.db()).get('articles', id);
+    return isLive(a) ? a : undefined;
+  }
+
+  /** Saved articles, newest saved first. */
+  async listSaved(): Promise<StoredArticle[]> {
+    const all = await (await this.db()).getAllFromIndex('articles', 'by-saved');
+    return all.filter(isLive).reverse();
+  }
+
+  /** Urgent articles (never evicted). */
+  async listUrgent(): Promise<StoredArticle[]> {
+    const all = await (await this.db()).getAllFromIndex('articles', 'by-order', IDBKeyRange.bound([1, -Infinity], [1, Infinity]));
+    return all.filter(isLive);
   }
 
   /** Records that the reader opened an article (first time only). */
   async markRead(id: string, now = Date.now()): Promise<void> {
-    const tx = (await this.db()).transaction('articles', 'readwrite');
-    const a = await tx.store.get(id);
-    if (a && a.readAt === undefined) await tx.store.put({ ...a, readAt: now });
-    await tx.done;
+    await this.updateArticle(id, (a) => (a.readAt === undefined ? { ...a, readAt: now } : undefined));
   }
+
+  /** "Lưu để đọc offline": a saved article is never evicted by the app. */
+  async setSaved(id: string, saved: boolean, now = Date.now()): Promise<void> {
+    await this.updateArticle(id, (a) => ({ ...a, savedAt: saved ? (a.savedAt ?? now) : undefined }));
+  }
+
+  private async updateArticle(id: string, change: (a: StoredArticle) => StoredArticle | undefined): Promise<void> {
+    const tx = (await this.db()).transaction('articles', 'readwrite');
+    await inTx(tx, async () => {
+      const a = await tx.store.get(id);
+      const next = isLive(a) ? change(a) : undefined;
+      if (next) await tx.store.put(next);
+    });
+  }
+
+  /** Evicts one article (text and the bytes only it uses), unless saved or urgent. */
+  async deleteArticle(id: string): Promise<number> {
+    return deleteArticle(await this.db(), id);
+  }
+
+  // Feed state and configuration
 
   async getFeedState(): Promise<FeedState | undefined> {
     const rec = await (await this.db()).get('meta', 'feed-state');
@@ -74,14 +146,30 @@ export class ReaderStore {
     await (await this.db()).put('meta', { key: 'config', ...config });
   }
 
+  async getSettings(): Promise<Settings> {
+    const rec = await (await this.db()).get('meta', 'settings');
+    return rec?.key === 'settings' ? { ...DEFAULT_SETTINGS, ...rec } : DEFAULT_SETTINGS;
+  }
+
+  async putSettings(patch: Partial<Omit<Settings, 'key'>>): Promise<Settings> {
+    const next = { ...(await this.getSettings()), ...patch };
+    await (await this.db()).put('meta', next);
+    return next;
+  }
+
   /**
    * Writes a fetched feed in one transaction: new and newer articles, then the feed state with
-   * its validators. It lands whole or not at all.
+   * its validators. It lands whole or not at all; when the browser refuses it for space, the
+   * oldest unprotected bytes and text go and the write is tried again.
    */
   async applyFeed(feed: ParsedFeed, feedUrl: string, validators: FeedValidators, now: number): Promise<ApplyResult> {
+    return this.withRoom(feed.articles.length * 8_192, () => this.applyFeedOnce(feed, feedUrl, validators, now));
+  }
+
+  private async applyFeedOnce(feed: ParsedFeed, feedUrl: string, validators: FeedValidators, now: number): Promise<ApplyResult> {
     const tx = (await this.db()).transaction(['articles', 'meta'], 'readwrite');
-    const result: ApplyResult = { added: [], updated: [], unchanged: 0 };
-    try {
+    return inTx(tx, async () => {
+      const result: ApplyResult = { added: [], updated: [], unchanged: 0 };
       for (const article of feed.articles) {
         const w = await writeArticle(tx, article, now);
         if (w === 'unchanged') result.unchanged++;
@@ -89,21 +177,99 @@ export class ReaderStore {
       }
       const state: FeedState = { key: 'feed-state', feedUrl, ...validators, checkedAt: now, info: feed.info };
       await tx.objectStore('meta').put(state);
-      await tx.done;
+      return result;
+    });
+  }
+
+  // Bytes: images and attachments
+
+  async getAsset(url: string): Promise<StoredAsset | undefined> {
+    return (await this.db()).get('assets', url);
+  }
+
+  async storedAssetUrls(): Promise<string[]> {
+    return storedUrls(await this.db());
+  }
+
+  /**
+   * Stores downloaded bytes within the reader's budget: older unprotected bytes make room first.
+   * 'no-room' when the budget or the browser's quota leaves no space even after eviction
+   * (bytes for saved and urgent articles may pass the budget, never the quota).
+   */
+  async storeAsset(asset: StoredAsset, forProtected: boolean): Promise<StoreOutcome> {
+    const db = await this.db();
+    const { budgetBytes } = await this.getSettings();
+    const over = totalBytes(await readUsage(db)) + asset.bytes - budgetBytes;
+    if (over > 0) {
+      const freed = await evict(db, over);
+      if (freed < over && !forProtected) return 'no-room';
+    }
+    try {
+      return (await this.withRoom(asset.bytes, () => putAsset(db, asset))) ? 'stored' : 'orphan';
     } catch (e) {
-      abortQuietly(tx);
-      await tx.done.catch(() => undefined);
+      if (isQuotaError(e)) return 'no-room';
       throw e;
     }
-    return result;
   }
-}
 
-/** Aborts a transaction that may already have aborted itself (quota errors do). */
-function abortQuietly(tx: IDBTransaction | { abort(): void }): void {
-  try {
-    tx.abort();
-  } catch {
-    // InvalidStateError: already finished or aborted; nothing left to undo.
+  /** Runs a write; on a quota error evicts at least `need` bytes (more each time) and retries. */
+  private async withRoom<T>(need: number, write: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await write();
+      } catch (e) {
+        if (!isQuotaError(e) || attempt >= 3) throw e;
+        const freed = await evict(await this.db(), Math.max(need, 1 << 20) * 2 ** attempt);
+        if (freed === 0) throw e;
+      }
+    }
+  }
+
+  async usage(): Promise<Usage> {
+    return readUsage(await this.db());
+  }
+
+  async recountUsage(): Promise<Usage> {
+    return recountUsage(await this.db());
+  }
+
+  /** The "free space" button: every byte of articles that are neither saved nor urgent. */
+  async freeUnprotectedBytes(): Promise<number> {
+    return deleteUnprotectedBytes(await this.db());
+  }
+
+  /** Frees at least `bytes` (oldest unprotected bytes, then text); returns what was freed. */
+  async evict(bytes: number): Promise<number> {
+    return evict(await this.db(), bytes);
+  }
+
+  // The download queue
+
+  async enqueueDownloads(jobs: NewJob[], now = Date.now()): Promise<number> {
+    return jobs.length ? enqueue(await this.db(), jobs, now) : 0;
+  }
+
+  async dueDownloads(now = Date.now()): Promise<DownloadJob[]> {
+    return dueJobs(await this.db(), now);
+  }
+
+  async listDownloads(): Promise<DownloadJob[]> {
+    return (await this.db()).getAll('downloads');
+  }
+
+  async getDownload(url: string): Promise<DownloadJob | undefined> {
+    return (await this.db()).get('downloads', url);
+  }
+
+  async putDownload(job: DownloadJob): Promise<void> {
+    await (await this.db()).put('downloads', job);
+  }
+
+  async removeDownload(url: string): Promise<void> {
+    await (await this.db()).delete('downloads', url);
+  }
+
+  async requeueInterruptedDownloads(now = Date.now()): Promise<number> {
+    return requeueInterrupted(await this.db(), now);
   }
 }

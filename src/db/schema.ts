@@ -22,6 +22,22 @@ export interface StoredArticle extends Article {
   textBytes?: number;
 }
 
+/**
+ * What is left of an article the app evicted for space: enough to not download it again from
+ * the same feed. It has no index keys, so lists and counts never see it.
+ */
+export interface EvictedArticle {
+  id: string;
+  evictedAt: number;
+  modifiedMs?: number;
+}
+
+export type ArticleRecord = StoredArticle | EvictedArticle;
+
+export function isLive(a: ArticleRecord | undefined): a is StoredArticle {
+  return a !== undefined && !('evictedAt' in a);
+}
+
 export type AssetKind = 'image' | 'file';
 
 /** Downloaded bytes (a lead or inline image, an attachment), keyed by their URL. */
@@ -102,7 +118,7 @@ export type MetaKey = MetaRecord['key'];
 export interface ReaderDB extends DBSchema {
   articles: {
     key: string;
-    value: StoredArticle;
+    value: ArticleRecord;
     indexes: {
       'by-order': [number, number];
       'by-category': [string, number, number];

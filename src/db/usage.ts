@@ -1,6 +1,7 @@
 /** Byte accounting: the app's own counts, kept in the same transaction as the writes they count. */
 import type { IDBPDatabase, IDBPObjectStore, StoreNames } from 'idb';
-import type { ReaderDB, StoredArticle, Usage } from './schema';
+import { isLive, type ReaderDB, type StoredArticle, type Usage } from './schema';
+import { inTx } from './tx';
 
 /** Any read-write transaction that includes the meta store. */
 export interface MetaTx {
@@ -53,16 +54,17 @@ export async function readUsage(db: IDBPDatabase<ReaderDB>): Promise<Usage> {
 /** Counts every record again, in one transaction, and stores the result. */
 export async function recountUsage(db: IDBPDatabase<ReaderDB>): Promise<Usage> {
   const tx = db.transaction(['articles', 'assets', 'meta'], 'readwrite');
-  const usage: Usage = { ...ZERO_USAGE };
-  for (let c = await tx.objectStore('articles').openCursor(); c; c = await c.continue()) {
-    usage.articles += c.value.textBytes ?? measureArticle(c.value);
-  }
-  for (let c = await tx.objectStore('assets').openCursor(); c; c = await c.continue()) {
-    usage[c.value.kind === 'image' ? 'images' : 'files'] += c.value.bytes;
-  }
-  await tx.objectStore('meta').put(usage);
-  await tx.done;
-  return usage;
+  return inTx(tx, async () => {
+    const usage: Usage = { ...ZERO_USAGE };
+    for (let c = await tx.objectStore('articles').openCursor(); c; c = await c.continue()) {
+      if (isLive(c.value)) usage.articles += c.value.textBytes ?? measureArticle(c.value);
+    }
+    for (let c = await tx.objectStore('assets').openCursor(); c; c = await c.continue()) {
+      usage[c.value.kind === 'image' ? 'images' : 'files'] += c.value.bytes;
+    }
+    await tx.objectStore('meta').put(usage);
+    return usage;
+  });
 }
 
 export function totalBytes(u: Omit<Usage, 'key'>): number {
