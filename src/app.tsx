@@ -1,13 +1,17 @@
 /** Providers and routes; no data access here. */
 import { Route, Switch } from 'wouter-preact';
 import { Layout } from './components/layout';
+import { Notice } from './components/notice';
 import { stringsFor } from './i18n';
 import { ArticleRoute } from './routes/article';
 import { CategoryRoute } from './routes/category';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
+import { SavedRoute } from './routes/saved';
+import { SettingsRoute } from './routes/settings';
+import { StorageRoute } from './routes/storage';
 import { AppStatus } from './routes/status';
-import { AppStateContext, useAppSnapshot, type AppState } from './state/app-state';
+import { AppStateContext, useApp, useAppSnapshot, useDownloads, type AppState } from './state/app-state';
 
 export function App({ app }: { app: AppState }) {
   return (
@@ -18,14 +22,31 @@ export function App({ app }: { app: AppState }) {
 }
 
 function Shell() {
+  const app = useApp();
   const snap = useAppSnapshot();
+  const { noRoom } = useDownloads();
   const s = stringsFor(snap.lang);
   return (
-    <Layout brand={snap.feedInfo?.title || s.appName} skipLabel={s.skipToContent} homeLabel={s.home} status={<AppStatus />}>
+    <Layout
+      brand={snap.feedInfo?.title || s.appName}
+      skipLabel={s.skipToContent}
+      homeLabel={s.home}
+      navLabel={s.mainNav}
+      nav={[
+        { href: '/saved', label: s.navSaved },
+        { href: '/settings', label: s.navSettings },
+        { href: '/storage', label: s.navStorage },
+      ]}
+      banner={noRoom > 0 && <Notice text={s.noRoomNotice(noRoom)} dismissLabel={s.dismiss} onDismiss={app.downloads.clearNoRoom} />}
+      status={<AppStatus />}
+    >
       <Switch>
         <Route path="/" component={HomeRoute} />
         <Route path="/category/*" component={CategoryRoute} />
         <Route path="/article/*" component={ArticleRoute} />
+        <Route path="/saved" component={SavedRoute} />
+        <Route path="/settings" component={SettingsRoute} />
+        <Route path="/storage" component={StorageRoute} />
         <Route component={NotFoundRoute} />
       </Switch>
     </Layout>

@@ -1,13 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { TimeStamp } from './time-stamp';
 
-export interface AttachmentItem {
-  url: string;
-  title: string;
-  typeLabel: string;
-  sizeLabel: string;
-}
-
 export interface ArticleViewProps {
   title: string;
   lang?: string;
@@ -15,19 +8,22 @@ export interface ArticleViewProps {
   summary?: string;
   publishedMs?: number;
   categoryTitle?: string;
-  image?: { url: string; caption?: string };
+  /** The lead image; without `url` (text-only mode) only its caption shows. */
+  image?: { url?: string; caption?: string };
   /** Sanitized HTML; null while the sanitizer loads. */
   bodyHtml?: string | null;
   bodyText?: string;
   authors: string[];
   tags: string[];
-  attachments: AttachmentItem[];
+  /** The "File đính kèm" section, when the article has attachments. */
+  files?: ComponentChildren;
+  /** Actions under the header (save). */
+  actions?: ComponentChildren;
   portalUrl?: string;
   labels: {
     noDate: string;
     author: string;
     tags: string;
-    attachments: string;
     viewOnPortal: string;
     opensOutside: string;
     loading: string;
@@ -44,6 +40,7 @@ export function ArticleView(p: ArticleViewProps) {
           <TimeStamp ms={p.publishedMs} fallback={p.labels.noDate} />
           {p.categoryTitle && <span class="article__category">{p.categoryTitle}</span>}
         </p>
+        {p.actions && <div class="article__actions">{p.actions}</div>}
       </header>
       {(p.source || p.summary) && (
         <p class="article__lead">
@@ -51,7 +48,7 @@ export function ArticleView(p: ArticleViewProps) {
           {p.summary}
         </p>
       )}
-      {p.image && <LeadImage url={p.image.url} caption={p.image.caption} />}
+      {p.image && (p.image.url || p.image.caption) && <LeadImage url={p.image.url} caption={p.image.caption} />}
       <Body html={p.bodyHtml} text={p.bodyText} loading={p.labels.loading} />
       {p.authors.length > 0 && (
         <p class="article__author">
@@ -68,22 +65,7 @@ export function ArticleView(p: ArticleViewProps) {
           </ul>
         </Section>
       )}
-      {p.attachments.length > 0 && (
-        <Section title={p.labels.attachments} className="article__files">
-          <ul class="files">
-            {p.attachments.map((a) => (
-              <li key={a.url}>
-                <a href={a.url} target="_blank" rel="noopener noreferrer" class="file">
-                  <span class="file__title">{a.title}</span>
-                  <span class="file__meta">
-                    {a.typeLabel} · {a.sizeLabel}
-                  </span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      )}
+      {p.files}
       {p.portalUrl && (
         <p class="article__source-link">
           <a href={p.portalUrl} target="_blank" rel="noopener noreferrer">
@@ -95,17 +77,19 @@ export function ArticleView(p: ArticleViewProps) {
   );
 }
 
-function LeadImage({ url, caption }: { url: string; caption?: string }) {
+function LeadImage({ url, caption }: { url?: string; caption?: string }) {
   return (
     <figure class="article__figure">
-      <img
-        src={url}
-        alt={caption ?? ''}
-        width={800}
-        height={450}
-        decoding="async"
-        onError={(e) => ((e.currentTarget as HTMLImageElement).hidden = true)}
-      />
+      {url && (
+        <img
+          src={url}
+          alt={caption ?? ''}
+          width={800}
+          height={450}
+          decoding="async"
+          onError={(e) => ((e.currentTarget as HTMLImageElement).hidden = true)}
+        />
+      )}
       {caption && <figcaption>{caption}</figcaption>}
     </figure>
   );

@@ -5,12 +5,14 @@ export interface LayoutProps {
   brand: string;
   skipLabel: string;
   homeLabel: string;
+  navLabel: string;
+  nav: { href: string; label: string }[];
   status: ComponentChildren;
   banner?: ComponentChildren;
   children: ComponentChildren;
 }
 
-/** The frame of every screen: skip link, header, status, main content. */
+/** The frame of every screen: skip link, header with navigation, status, main content. */
 export function Layout(p: LayoutProps) {
   return (
     <>
@@ -21,6 +23,15 @@ export function Layout(p: LayoutProps) {
         <Link href="/" class="brand" aria-label={`${p.brand} – ${p.homeLabel}`}>
           {p.brand}
         </Link>
+        <nav class="site-nav" aria-label={p.navLabel}>
+          <ul>
+            {p.nav.map((n) => (
+              <li key={n.href}>
+                <Link href={n.href}>{n.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </header>
       {p.banner}
       {p.status}

@@ -238,6 +238,16 @@ export class ReaderStore {
     return deleteUnprotectedBytes(await this.db());
   }
 
+  /** The "delete old articles" button: unprotected articles past the newest `keep`; returns bytes freed. */
+  async deleteOlderThan(keep: number): Promise<number> {
+    const db = await this.db();
+    const ids = await db.getAllKeysFromIndex('articles', 'by-order', IDBKeyRange.bound([0, -Infinity], [0, Infinity]));
+    let freed = 0;
+    // Keys come oldest first; the newest `keep` stay.
+    for (const id of ids.slice(0, Math.max(0, ids.length - keep))) freed += await deleteArticle(db, id);
+    return freed;
+  }
+
   /** Frees at least `bytes` (oldest unprotected bytes, then text); returns what was freed. */
   async evict(bytes: number): Promise<number> {
     return evict(await this.db(), bytes);

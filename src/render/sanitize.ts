@@ -18,6 +18,8 @@ const CONFIG = {
 };
 
 let baseUrl = 'about:blank';
+/** In text-only mode, the images that may still show (stored on the phone); others are removed. */
+let allowedImages: ReadonlySet<string> | undefined;
 
 function safeUrl(value: string, schemes: Set<string>): string | undefined {
   try {
@@ -41,13 +43,26 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('rel', 'noopener noreferrer');
   }
   if (node.tagName === 'IMG') {
+    const src = node.getAttribute('src');
+    if (!src || (allowedImages && !allowedImages.has(src))) {
+      node.remove();
+      return;
+    }
     node.setAttribute('loading', 'lazy');
     node.setAttribute('decoding', 'async');
   }
 });
 
-/** Safe HTML for an article body; relative URLs resolve against `base` (the feed's address). */
-export function sanitizeArticleHtml(html: string, base: string): string {
+/**
+ * Safe HTML for an article body; relative URLs resolve against `base` (the feed's address).
+ * With `onlyImages`, images not in it are dropped (their captions stay).
+ */
+export function sanitizeArticleHtml(html: string, base: string, onlyImages?: ReadonlySet<string>): string {
   baseUrl = base;
-  return DOMPurify.sanitize(html, CONFIG);
+  allowedImages = onlyImages;
+  try {
+    return DOMPurify.sanitize(html, CONFIG);
+  } finally {
+    allowedImages = undefined;
+  }
 }

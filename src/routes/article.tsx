@@ -1,29 +1,36 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Link, useLocation } from 'wouter-preact';
+import { AttachmentList } from '../components/attachment-list';
 import { ArticleView } from '../components/article-view';
+import { SaveButton } from '../components/save-button';
 import type { StoredArticle } from '../db';
 import { stringsFor, type Strings } from '../i18n';
-import { useAppSnapshot } from '../state/app-state';
+import { useApp, useAppSnapshot, useDownloads } from '../state/app-state';
 import { useArticle } from '../state/articles';
+import { toFileEntries } from './files';
 import { pathParam } from './path-param';
-import { categoryTitle, displayTitle, toAttachmentItems } from './present';
+import { categoryTitle, displayTitle } from './present';
 
 /** `/article/<encodeURIComponent(id)>`: one stored article, readable offline. */
 export function ArticleRoute() {
   useLocation(); // re-render on navigation
+  const app = useApp();
   const snap = useAppSnapshot();
+  const dl = useDownloads();
   const s = stringsFor(snap.lang);
   const id = pathParam('/article/');
   const lookup = useArticle(id);
-  const bodyHtml = useSanitizedBody(lookup.state === 'found' ? lookup.article : undefined);
+  const a = lookup.state === 'found' ? lookup.article : undefined;
+  const textOnly = snap.settings.dataMode === 'never';
+  const bodyHtml = useSanitizedBody(a, textOnly ? dl.stored : undefined);
 
   useEffect(() => {
-    if (lookup.state === 'found') document.title = `${displayTitle(lookup.article, s)} – ${snap.feedInfo?.title ?? s.appName}`;
-  }, [lookup, s, snap.feedInfo]);
+    if (a) document.title = `${displayTitle(a, s)} – ${snap.feedInfo?.title ?? s.appName}`;
+  }, [a, s, snap.feedInfo]);
 
   if (lookup.state === 'loading') return <p class="loading">{s.loading}</p>;
-  if (lookup.state === 'missing') return <Missing s={s} />;
-  const a = lookup.article;
+  if (!a) return <Missing s={s} />;
+  const showImage = a.image && (!textOnly || dl.stored.has(a.image));
   return (
     <ArticleView
       title={displayTitle(a, s)}
@@ -32,18 +39,37 @@ export function ArticleRoute() {
       summary={a.summary}
       publishedMs={a.publishedMs}
       categoryTitle={categoryTitle(snap.feedInfo, a.category)}
-      image={a.image ? { url: a.image, caption: a.imageCaption } : undefined}
+      image={a.image || a.imageCaption ? { url: showImage ? a.image : undefined, caption: a.imageCaption } : undefined}
       bodyHtml={bodyHtml}
       bodyText={a.contentText}
       authors={a.authors.map((x) => x.name ?? x.url ?? '').filter(Boolean)}
       tags={a.tags}
-      attachments={toAttachmentItems(a, s, snap.lang)}
+      actions={
+        <SaveButton
+          saved={a.savedAt !== undefined}
+          label={s.save}
+          savedLabel={s.saved}
+          onToggle={() => void app.setSaved(a.id, a.savedAt === undefined)}
+        />
+      }
+      files={
+        a.attachments.length > 0 && (
+          <AttachmentList
+            heading={s.attachments}
+            files={toFileEntries(a.attachments, dl, s, snap.lang)}
+            labels={{ stored: s.storedOnPhone, openFile: s.openFile, download: s.download, openOnline: s.openOnline, retry: s.retry }}
+            onDownload={(url) => {
+              const f = a.attachments.find((x) => x.url === url);
+              if (f) void app.downloads.request(f.url, a.id, 'file', f.sizeInBytes, f.mimeType);
+            }}
+          />
+        )
+      }
       portalUrl={a.url}
       labels={{
         noDate: s.noDate,
         author: s.author,
         tags: s.tags,
-        attachments: s.attachments,
         viewOnPortal: s.viewOnPortal,
         opensOutside: s.opensOutside,
         loading: s.loading,
@@ -52,8 +78,11 @@ export function ArticleRoute() {
   );
 }
 
-/** Sanitized body HTML; the sanitizer is loaded only when an article is shown. */
-function useSanitizedBody(a: StoredArticle | undefined): string | null | undefined {
+/**
+ * Sanitized body HTML; the sanitizer is loaded only when an article is shown. In text-only
+ * mode, `onlyImages` lists the images that may show (those stored on the phone).
+ */
+function useSanitizedBody(a: StoredArticle | undefined, onlyImages?: ReadonlySet<string>): string | null | undefined {
   const [html, setHtml] = useState<string | null | undefined>(undefined);
   useEffect(() => {
     if (!a?.contentHtml) {
@@ -61,10 +90,10 @@ function useSanitizedBody(a: StoredArticle | undefined): string | null | undefin
       return;
     }
     let live = true;
-    setHtml(null);
+    setHtml((h) => h ?? null);
     const source = a.contentHtml;
     import('../render/sanitize')
-      .then(({ sanitizeArticleHtml }) => live && setHtml(sanitizeArticleHtml(source, a.baseUrl)))
+      .then(({ sanitizeArticleHtml }) => live && setHtml(sanitizeArticleHtml(source, a.baseUrl, onlyImages)))
       .catch((e: unknown) => {
         console.error(e);
         if (live) setHtml(undefined);
@@ -72,7 +101,7 @@ function useSanitizedBody(a: StoredArticle | undefined): string | null | undefin
     return () => {
       live = false;
     };
-  }, [a?.id, a?.contentHtml, a?.baseUrl]);
+  }, [a?.id, a?.contentHtml, a?.baseUrl, onlyImages]);
   return html;
 }
 

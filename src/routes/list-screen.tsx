@@ -2,7 +2,7 @@
 import { ArticleCard } from '../components/article-card';
 import { CategoryNav } from '../components/category-nav';
 import { stringsFor } from '../i18n';
-import { useAppSnapshot } from '../state/app-state';
+import { useAppSnapshot, useDownloads } from '../state/app-state';
 import { useArticleList } from '../state/articles';
 import { toCard } from './present';
 
@@ -10,6 +10,9 @@ export function ListScreen({ category, heading }: { category?: string; heading: 
   const snap = useAppSnapshot();
   const s = stringsFor(snap.lang);
   const list = useArticleList(category);
+  const dl = useDownloads();
+  // Text only: a thumbnail shows only when its bytes are already on the phone.
+  const textOnly = snap.settings.dataMode === 'never';
   const categories = snap.feedInfo?.categories ?? [];
   return (
     <>
@@ -20,7 +23,7 @@ export function ListScreen({ category, heading }: { category?: string; heading: 
       {list.articles.length > 0 ? (
         <ul class="cards">
           {list.articles.map((a) => (
-            <ArticleCard key={a.id} {...toCard(a, snap.feedInfo, s)} />
+            <ArticleCard key={a.id} {...toCard(a, snap.feedInfo, s, textOnly ? dl.stored : undefined)} />
           ))}
         </ul>
       ) : (

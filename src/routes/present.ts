@@ -1,9 +1,8 @@
 /** Turns stored articles into the plain props the components take. */
 import type { StoredArticle } from '../db';
 import type { FeedInfo } from '../feed/types';
-import { formatBytes, type Lang, type Strings } from '../i18n';
+import type { Strings } from '../i18n';
 import type { ArticleCardProps } from '../components/article-card';
-import type { AttachmentItem } from '../components/article-view';
 
 /** The article's address in the app. */
 export function articleHref(id: string): string {
@@ -28,12 +27,13 @@ export function categoryTitle(info: FeedInfo | undefined, id: string | undefined
   return info?.categories.find((c) => c.id === id)?.title;
 }
 
-export function toCard(a: StoredArticle, info: FeedInfo | undefined, s: Strings): ArticleCardProps {
+/** Card props; with `onlyImages` (text-only mode) a thumbnail shows only when stored. */
+export function toCard(a: StoredArticle, info: FeedInfo | undefined, s: Strings, onlyImages?: ReadonlySet<string>): ArticleCardProps {
   return {
     href: articleHref(a.id),
     title: displayTitle(a, s),
     summary: a.title ? a.summary : undefined,
-    imageUrl: a.image,
+    imageUrl: a.image && (!onlyImages || onlyImages.has(a.image)) ? a.image : undefined,
     imageAlt: a.imageCaption,
     categoryTitle: categoryTitle(info, a.category),
     publishedMs: a.publishedMs,
@@ -52,16 +52,7 @@ export function fileTypeLabel(mime: string, s: Strings): string {
   return sub && sub !== 'octet-stream' && sub.length <= 8 ? sub.toUpperCase() : s.fileKinds.other;
 }
 
-export function toAttachmentItems(a: StoredArticle, s: Strings, lang: Lang): AttachmentItem[] {
-  return a.attachments.map((f) => ({
-    url: f.url,
-    title: f.title ?? fileNameOf(f.url),
-    typeLabel: fileTypeLabel(f.mimeType, s),
-    sizeLabel: f.sizeInBytes === undefined ? s.unknownSize : formatBytes(f.sizeInBytes, lang),
-  }));
-}
-
-function fileNameOf(url: string): string {
+export function fileNameOf(url: string): string {
   try {
     const name = new URL(url).pathname.split('/').pop();
     return name ? decodeURIComponent(name) : url;
