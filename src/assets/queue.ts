@@ -1,5 +1,5 @@
 /** Plans and runs downloads; the same code runs in the page and in the worker. No DOM. */
-import type { DownloadFailure, DownloadJob, NewJob, ReaderStore, StoredArticle } from '../db';
+import { isQuotaError, type DownloadFailure, type DownloadJob, type NewJob, type ReaderStore, type StoredArticle } from '../db';
 import {
   AUTO_IMAGE_ARTICLES,
   DOWNLOAD_RETRY_BASE_MS,
@@ -68,7 +68,14 @@ export async function runDownloads(deps: RunDeps): Promise<RunReport> {
       deps.onSettled?.(job, 'waiting');
       continue;
     }
-    const outcome = await runJob(job, deps, now);
+    let outcome: JobOutcome;
+    try {
+      outcome = await runJob(job, deps, now);
+    } catch (e) {
+      // Storage refused even bookkeeping: report it and go on with the other jobs.
+      if (!isQuotaError(e)) throw e;
+      outcome = 'no-room';
+    }
     if (outcome === 'stored') report.stored++;
     if (outcome === 'failed') report.failed.push(job);
     if (outcome === 'no-room') report.noRoom.push(job);

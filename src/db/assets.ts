@@ -2,7 +2,7 @@
 import type { IDBPDatabase, IDBPObjectStore, StoreNames } from 'idb';
 import { isLive, type AssetKind, type ReaderDB, type StoredAsset } from './schema';
 import { inTx } from './tx';
-import { addUsage, type MetaTx } from './usage';
+import { addUsage, forgetUsage, type MetaTx } from './usage';
 
 const usageKey = (kind: AssetKind) => (kind === 'image' ? 'images' : 'files');
 
@@ -24,19 +24,17 @@ export async function putAsset(db: IDBPDatabase<ReaderDB>, asset: StoredAsset): 
   });
 }
 
-/** Deletes assets inside an open transaction, keeping the counts in step. */
+/** Deletes assets inside an open transaction (deletes only: it must work at the quota). */
 export async function deleteAssetsIn(
   tx: MetaTx & { objectStore(name: 'assets'): IDBPObjectStore<ReaderDB, ArrayLike<StoreNames<ReaderDB>>, 'assets', 'readwrite'> },
   assets: Pick<StoredAsset, 'url' | 'kind' | 'bytes'>[],
 ): Promise<number> {
   let freed = 0;
-  const delta = { images: 0, files: 0 };
   for (const a of assets) {
     await tx.objectStore('assets').delete(a.url);
-    delta[usageKey(a.kind)] -= a.bytes;
     freed += a.bytes;
   }
-  await addUsage(tx, delta);
+  if (freed > 0) await forgetUsage(tx);
   return freed;
 }
 

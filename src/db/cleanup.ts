@@ -8,17 +8,19 @@ import { deleteAssetsIn } from './assets';
 import { textBytesOf } from './articles';
 import { isLive, type ReaderDB, type StoredArticle, type StoredAsset } from './schema';
 import { inTx } from './tx';
-import { addUsage } from './usage';
+import { forgetUsage } from './usage';
 
-export type EvictionStage = 'bytes' | 'text';
+export interface EvictionLimits {
+  /** Only articles ordered before this sort key (older) give way; everything older by default. */
+  olderThan?: number;
+  /** Whether text may go too, after all evictable bytes (not for the bytes of an ordinary article). */
+  text: boolean;
+}
 
 /** Frees at least `need` bytes if it can; returns how many were freed. */
-export async function evict(db: IDBPDatabase<ReaderDB>, need: number, stages: EvictionStage[] = ['bytes', 'text']): Promise<number> {
-  let freed = 0;
-  for (const stage of stages) {
-    if (freed >= need) break;
-    freed += stage === 'bytes' ? await evictBytes(db, need - freed) : await evictText(db, need - freed);
-  }
+export async function evict(db: IDBPDatabase<ReaderDB>, need: number, limits: EvictionLimits = { text: true }): Promise<number> {
+  let freed = await evictBytes(db, need, limits.olderThan);
+  if (freed < need && limits.text) freed += await evictText(db, need - freed, limits.olderThan);
   return freed;
 }
 
@@ -30,9 +32,9 @@ async function protectedIds(db: IDBPDatabase<ReaderDB>): Promise<Set<string>> {
   return ids;
 }
 
-/** Unprotected articles, oldest first. */
-async function* oldestUnprotected(db: IDBPDatabase<ReaderDB>): AsyncGenerator<StoredArticle> {
-  const normal = IDBKeyRange.bound([0, -Infinity], [0, Infinity]);
+/** Unprotected articles, oldest first (and older than `olderThan`, when given). */
+async function* oldestUnprotected(db: IDBPDatabase<ReaderDB>, olderThan = Infinity): AsyncGenerator<StoredArticle> {
+  const normal = IDBKeyRange.bound([0, -Infinity], [0, olderThan], false, true);
   const keys = await db.getAllKeysFromIndex('articles', 'by-order', normal);
   for (const id of keys) {
     const a = await db.get('articles', id);
@@ -40,10 +42,10 @@ async function* oldestUnprotected(db: IDBPDatabase<ReaderDB>): AsyncGenerator<St
   }
 }
 
-async function evictBytes(db: IDBPDatabase<ReaderDB>, need: number): Promise<number> {
+async function evictBytes(db: IDBPDatabase<ReaderDB>, need: number, olderThan?: number): Promise<number> {
   const keep = await protectedIds(db);
   let freed = 0;
-  for await (const a of oldestUnprotected(db)) {
+  for await (const a of oldestUnprotected(db, olderThan)) {
     if (freed >= need) break;
     const tx = db.transaction(['assets', 'meta'], 'readwrite');
     freed += await inTx(tx, async () => {
@@ -54,9 +56,9 @@ async function evictBytes(db: IDBPDatabase<ReaderDB>, need: number): Promise<num
   return freed;
 }
 
-async function evictText(db: IDBPDatabase<ReaderDB>, need: number): Promise<number> {
+async function evictText(db: IDBPDatabase<ReaderDB>, need: number, olderThan?: number): Promise<number> {
   let freed = 0;
-  for await (const a of oldestUnprotected(db)) {
+  for await (const a of oldestUnprotected(db, olderThan)) {
     if (freed >= need) break;
     freed += await deleteArticle(db, a.id);
   }
@@ -64,31 +66,38 @@ async function evictText(db: IDBPDatabase<ReaderDB>, need: number): Promise<numb
 }
 
 /**
- * Evicts an article (leaving a stub, so the same feed does not bring it back unchanged) with the bytes only it uses and its pending downloads, in one transaction.
- * Bytes shared with another article stay, with this article's id removed from them.
+ * Evicts an article with the bytes no other live article uses and its pending downloads, in one
+ * transaction of deletes only (so it works at the quota), then leaves a stub so the same feed
+ * does not bring it back unchanged. Returns the bytes freed.
  */
 export async function deleteArticle(db: IDBPDatabase<ReaderDB>, id: string): Promise<number> {
   const tx = db.transaction(['articles', 'assets', 'downloads', 'meta'], 'readwrite');
-  return inTx(tx, async () => {
-  const a = await tx.objectStore('articles').get(id);
-  if (!isLive(a) || isProtected(a)) return 0;
-  const assets: StoredAsset[] = await tx.objectStore('assets').index('by-article').getAll(id);
-  const orphaned = assets.filter((x) => x.articleIds.length === 1);
-  for (const x of assets) {
-    if (x.articleIds.length > 1) await tx.objectStore('assets').put({ ...x, articleIds: x.articleIds.filter((i) => i !== id) });
-  }
-  let freed = await deleteAssetsIn(tx, orphaned);
-  for (const job of await tx.objectStore('downloads').getAll()) {
-    if (!job.articleIds.includes(id)) continue;
-    const rest = job.articleIds.filter((i) => i !== id);
-    if (rest.length) await tx.objectStore('downloads').put({ ...job, articleIds: rest });
-    else await tx.objectStore('downloads').delete(job.url);
-  }
-  const textBytes = textBytesOf(a);
-  await tx.objectStore('articles').put({ id, evictedAt: Date.now(), modifiedMs: a.modifiedMs });
-  await addUsage(tx, { articles: -textBytes });
-  return freed + textBytes;
+  const evicted = await inTx(tx, async () => {
+    const a = await tx.objectStore('articles').get(id);
+    if (!isLive(a) || isProtected(a)) return undefined;
+    const assets: StoredAsset[] = await tx.objectStore('assets').index('by-article').getAll(id);
+    const orphaned: StoredAsset[] = [];
+    for (const x of assets) {
+      let shared = false;
+      for (const other of x.articleIds) if (other !== id && isLive(await tx.objectStore('articles').get(other))) shared = true;
+      if (!shared) orphaned.push(x);
+    }
+    let freed = await deleteAssetsIn(tx, orphaned);
+    for (const job of await tx.objectStore('downloads').getAll()) {
+      if (job.articleIds.includes(id)) await tx.objectStore('downloads').delete(job.url);
+    }
+    await tx.objectStore('articles').delete(id);
+    await forgetUsage(tx);
+    freed += textBytesOf(a);
+    return { freed, modifiedMs: a.modifiedMs };
   });
+  if (!evicted) return 0;
+  try {
+    await db.put('articles', { id, evictedAt: Date.now(), modifiedMs: evicted.modifiedMs });
+  } catch {
+    // No room even for the stub: the article may come back with a later sync, which is harmless.
+  }
+  return evicted.freed;
 }
 
 /** The reader's "free space" button: bytes of articles that are neither saved nor urgent. */

@@ -4,7 +4,7 @@ import type { ParsedFeed } from '../feed/types';
 import { DEFAULT_BUDGET_BYTES } from '../shared/constants';
 import { countArticles, listArticles, writeArticle, type ListQuery } from './articles';
 import { putAsset, storedUrls } from './assets';
-import { deleteArticle, deleteUnprotectedBytes, evict } from './cleanup';
+import { deleteArticle, deleteUnprotectedBytes, evict, type EvictionLimits } from './cleanup';
 import { dueJobs, enqueue, requeueInterrupted, type NewJob } from './downloads';
 import { openReaderDB } from './open';
 import { inTx } from './tx';
@@ -117,11 +117,13 @@ export class ReaderStore {
   }
 
   private async updateArticle(id: string, change: (a: StoredArticle) => StoredArticle | undefined): Promise<void> {
-    const tx = (await this.db()).transaction('articles', 'readwrite');
-    await inTx(tx, async () => {
-      const a = await tx.store.get(id);
-      const next = isLive(a) ? change(a) : undefined;
-      if (next) await tx.store.put(next);
+    await this.withRoom(4_096, async () => {
+      const tx = (await this.db()).transaction('articles', 'readwrite');
+      await inTx(tx, async () => {
+        const a = await tx.store.get(id);
+        const next = isLive(a) ? change(a) : undefined;
+        if (next) await tx.store.put(next);
+      });
     });
   }
 
@@ -143,7 +145,7 @@ export class ReaderStore {
   }
 
   async putConfig(config: Omit<StoredConfig, 'key'>): Promise<void> {
-    await (await this.db()).put('meta', { key: 'config', ...config });
+    await this.withRoom(4_096, async () => void (await (await this.db()).put('meta', { key: 'config', ...config })));
   }
 
   async getSettings(): Promise<Settings> {
@@ -153,7 +155,7 @@ export class ReaderStore {
 
   async putSettings(patch: Partial<Omit<Settings, 'key'>>): Promise<Settings> {
     const next = { ...(await this.getSettings()), ...patch };
-    await (await this.db()).put('meta', next);
+    await this.withRoom(1_024, async () => void (await (await this.db()).put('meta', next)));
     return next;
   }
 
@@ -192,34 +194,44 @@ export class ReaderStore {
   }
 
   /**
-   * Stores downloaded bytes within the reader's budget: older unprotected bytes make room first.
-   * 'no-room' when the budget or the browser's quota leaves no space even after eviction
-   * (bytes for saved and urgent articles may pass the budget, never the quota).
+   * Stores downloaded bytes within the reader's budget. Bytes of an ordinary article make room
+   * only by evicting bytes of older ordinary articles; bytes of a saved or urgent article may
+   * also evict old text, and may pass the budget (never the browser's quota). 'no-room' when
+   * nothing more can give way.
    */
   async storeAsset(asset: StoredAsset, forProtected: boolean): Promise<StoreOutcome> {
     const db = await this.db();
+    const limits: EvictionLimits = forProtected ? { text: true } : { text: false, olderThan: await this.newestSortKey(asset.articleIds) };
     const { budgetBytes } = await this.getSettings();
     const over = totalBytes(await readUsage(db)) + asset.bytes - budgetBytes;
     if (over > 0) {
-      const freed = await evict(db, over);
+      const freed = await evict(db, over, limits);
       if (freed < over && !forProtected) return 'no-room';
     }
     try {
-      return (await this.withRoom(asset.bytes, () => putAsset(db, asset))) ? 'stored' : 'orphan';
+      return (await this.withRoom(asset.bytes, () => putAsset(db, asset), limits)) ? 'stored' : 'orphan';
     } catch (e) {
       if (isQuotaError(e)) return 'no-room';
       throw e;
     }
   }
 
-  /** Runs a write; on a quota error evicts at least `need` bytes (more each time) and retries. */
-  private async withRoom<T>(need: number, write: () => Promise<T>): Promise<T> {
+  private async newestSortKey(ids: string[]): Promise<number> {
+    const keys = await Promise.all(ids.map(async (id) => (await this.getArticle(id))?.sortKey ?? -Infinity));
+    return Math.max(-Infinity, ...keys);
+  }
+
+  /**
+   * Runs a write; on a quota error evicts at least `need` bytes (more each time) and retries.
+   * Even a small bookkeeping write can be refused when the origin is at its quota.
+   */
+  private async withRoom<T>(need: number, write: () => Promise<T>, limits: EvictionLimits = { text: true }): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await write();
       } catch (e) {
         if (!isQuotaError(e) || attempt >= 3) throw e;
-        const freed = await evict(await this.db(), Math.max(need, 1 << 20) * 2 ** attempt);
+        const freed = await evict(await this.db(), Math.max(need, 256 * 1024) * 2 ** attempt, limits);
         if (freed === 0) throw e;
       }
     }
@@ -272,7 +284,7 @@ export class ReaderStore {
   }
 
   async putDownload(job: DownloadJob): Promise<void> {
-    await (await this.db()).put('downloads', job);
+    await this.withRoom(4_096, async () => void (await (await this.db()).put('downloads', job)));
   }
 
   async removeDownload(url: string): Promise<void> {

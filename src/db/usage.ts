@@ -44,6 +44,15 @@ export async function addUsage(tx: MetaTx, delta: Partial<Omit<Usage, 'key'>>): 
   });
 }
 
+/**
+ * Marks the counts stale inside an eviction's transaction. A delete needs no space, while
+ * updating the counts would be a write the browser can refuse at its quota, and block the very
+ * eviction that makes room. The next readUsage() recounts.
+ */
+export async function forgetUsage(tx: MetaTx): Promise<void> {
+  await tx.objectStore('meta').delete('usage');
+}
+
 /** The counts, recounted from the records when there are none yet. */
 export async function readUsage(db: IDBPDatabase<ReaderDB>): Promise<Usage> {
   const rec = await db.get('meta', 'usage');

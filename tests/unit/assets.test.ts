@@ -79,14 +79,19 @@ describe('budget and eviction', () => {
     for (const i of [0, 1, 2, 3, 8, 9]) expect(kept.has(`https://x/${i}.jpg`)).toBe(true);
     expect(await store.countArticles()).toBe(10);
 
-    // Room only by dropping text: the oldest unprotected articles go, saved and urgent stay.
+    // An ordinary article's image never costs another article its text, nor newer bytes.
     await store.putSettings({ budgetBytes: 1 });
-    expect(await store.storeAsset(asset('https://x/late.jpg', ['test-0'], 10), false)).toBe('no-room');
+    expect(await store.storeAsset(asset('https://x/late.jpg', ['test-5'], 10), false)).toBe('no-room');
+    expect(await store.countArticles()).toBe(10);
+    expect(kept.has('https://x/0.jpg') && (await store.getAsset('https://x/0.jpg'))).toBeTruthy();
+
+    // A saved article's file may drop old text: the oldest unprotected articles go, saved and urgent stay.
+    expect(await store.storeAsset(asset('https://x/saved.pdf', ['test-8'], 10, 'file'), true)).toBe('stored');
     expect(await store.getArticle('test-8')).toBeDefined();
     expect(await store.getArticle('test-9')).toBeDefined();
     expect(await store.countArticles()).toBe(2);
     const left = new Set(await store.storedAssetUrls());
-    expect(left).toEqual(new Set(['https://x/8.jpg', 'https://x/9.jpg']));
+    expect(left).toEqual(new Set(['https://x/8.jpg', 'https://x/9.jpg', 'https://x/saved.pdf']));
     expect(await store.recountUsage()).toEqual(await store.usage());
   });
 
