@@ -24,7 +24,7 @@ export function formatBytes(bytes: number, lang: Lang): string {
   const units = ['B', 'KB', 'MB', 'GB'];
   let v = bytes;
   let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
+  while (v >= 1000 && u < units.length - 1) {
     v /= 1024;
     u++;
   }
