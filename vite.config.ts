@@ -1,7 +1,15 @@
 import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
 import { VitePWA } from 'vite-plugin-pwa';
 
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+/** Shown in the footer; a deployment (or a test) may tag its build with APP_BUILD_ID. */
+const appVersion = process.env.APP_BUILD_ID ? `${pkg.version}+${process.env.APP_BUILD_ID}` : pkg.version;
+
 export default defineConfig({
+  define: {
+    __APP_VERSION__: JSON.stringify(appVersion),
+  },
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'preact' },
   },

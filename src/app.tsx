@@ -2,6 +2,7 @@
 import { Route, Switch } from 'wouter-preact';
 import { Layout } from './components/layout';
 import { Notice } from './components/notice';
+import { UpdatePrompt } from './components/update-prompt';
 import { stringsFor } from './i18n';
 import { ArticleRoute } from './routes/article';
 import { CategoryRoute } from './routes/category';
@@ -37,7 +38,21 @@ function Shell() {
         { href: '/settings', label: s.navSettings },
         { href: '/storage', label: s.navStorage },
       ]}
-      banner={noRoom > 0 && <Notice text={s.noRoomNotice(noRoom)} dismissLabel={s.dismiss} onDismiss={app.downloads.clearNoRoom} />}
+      banner={
+        <>
+          {snap.applyUpdate && (
+            <UpdatePrompt
+              text={s.updateAvailable}
+              acceptLabel={s.updateNow}
+              laterLabel={s.updateLater}
+              onAccept={snap.applyUpdate}
+              onLater={() => app.state.set({ applyUpdate: undefined })}
+            />
+          )}
+          {noRoom > 0 && <Notice text={s.noRoomNotice(noRoom)} dismissLabel={s.dismiss} onDismiss={app.downloads.clearNoRoom} />}
+        </>
+      }
+      footer={s.version(__APP_VERSION__)}
       status={<AppStatus />}
     >
       <Switch>

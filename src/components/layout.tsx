@@ -9,6 +9,7 @@ export interface LayoutProps {
   nav: { href: string; label: string }[];
   status: ComponentChildren;
   banner?: ComponentChildren;
+  footer: string;
   children: ComponentChildren;
 }
 
@@ -38,6 +39,9 @@ export function Layout(p: LayoutProps) {
       <main id="main" tabIndex={-1}>
         {p.children}
       </main>
+      <footer class="site-footer">
+        <small class="app-version">{p.footer}</small>
+      </footer>
     </>
   );
 }

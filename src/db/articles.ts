@@ -10,7 +10,7 @@ const MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
 export type ArticleWrite = 'added' | 'updated' | 'unchanged';
 
 /** Builds the stored record for `article`, keeping what the app learned about an older copy. */
-export function toStored(article: Article, now: number, old?: StoredArticle): StoredArticle {
+export function toStored(article: Article, now: number, old?: StoredArticle, news = false): StoredArticle {
   const published = article.publishedMs ?? old?.fetchedAt ?? now;
   const rec: StoredArticle = {
     ...article,
@@ -22,6 +22,7 @@ export function toStored(article: Article, now: number, old?: StoredArticle): St
     readAt: old?.readAt,
     savedAt: old?.savedAt,
   };
+  if (old ? old.unreadNews : news) rec.unreadNews = 1;
   rec.textBytes = measureArticle(rec);
   return rec;
 }
@@ -35,13 +36,13 @@ export function isNewer(incoming: Article, stored: Pick<ArticleRecord, 'modified
 type WriteTx = IDBPTransaction<ReaderDB, ('articles' | 'meta')[], 'readwrite'>;
 
 /** Writes one article inside `tx`; says whether it was new, replaced or left alone. */
-export async function writeArticle(tx: WriteTx, article: Article, now: number): Promise<ArticleWrite> {
+export async function writeArticle(tx: WriteTx, article: Article, now: number, news: boolean): Promise<ArticleWrite> {
   const store = tx.objectStore('articles');
   const found = await store.get(article.id);
   // An evicted article comes back only when the feed says it changed.
   if (found && !isNewer(article, found)) return 'unchanged';
   const old = isLive(found) ? found : undefined;
-  const rec = toStored(article, now, old);
+  const rec = toStored(article, now, old, news);
   await store.put(rec);
   await addUsage(tx, { articles: (rec.textBytes ?? 0) - (old ? textBytesOf(old) : 0) });
   return old ? 'updated' : 'added';

@@ -50,7 +50,12 @@ export interface FeedValidators {
 
 export type StoreOutcome = 'stored' | 'orphan' | 'no-room';
 
-export const DEFAULT_SETTINGS: Settings = { key: 'settings', dataMode: 'always', budgetBytes: DEFAULT_BUDGET_BYTES };
+export const DEFAULT_SETTINGS: Settings = {
+  key: 'settings',
+  dataMode: 'always',
+  budgetBytes: DEFAULT_BUDGET_BYTES,
+  notifyAll: false,
+};
 
 /** True for the browser's "storage is full" refusals. */
 export function isQuotaError(e: unknown): boolean {
@@ -108,7 +113,22 @@ export class ReaderStore {
 
   /** Records that the reader opened an article (first time only). */
   async markRead(id: string, now = Date.now()): Promise<void> {
-    await this.updateArticle(id, (a) => (a.readAt === undefined ? { ...a, readAt: now } : undefined));
+    await this.updateArticle(id, (a) => {
+      if (a.readAt !== undefined) return undefined;
+      const { unreadNews: _, ...rest } = a;
+      return { ...rest, readAt: now };
+    });
+  }
+
+  /** Articles that arrived as news and are still unread (the app badge). */
+  async countUnreadNews(): Promise<number> {
+    return (await this.db()).countFromIndex('articles', 'by-unread-news');
+  }
+
+  /** Several articles by id (missing ones left out). */
+  async getArticles(ids: string[]): Promise<StoredArticle[]> {
+    const found = await Promise.all(ids.map((id) => this.getArticle(id)));
+    return found.filter((a): a is StoredArticle => a !== undefined);
   }
 
   /** "Lưu để đọc offline": a saved article is never evicted by the app. */
@@ -172,8 +192,10 @@ export class ReaderStore {
     const tx = (await this.db()).transaction(['articles', 'meta'], 'readwrite');
     return inTx(tx, async () => {
       const result: ApplyResult = { added: [], updated: [], unchanged: 0 };
+      // The first sync fills the phone; only what arrives after it is news.
+      const news = (await tx.objectStore('meta').get('feed-state')) !== undefined;
       for (const article of feed.articles) {
-        const w = await writeArticle(tx, article, now);
+        const w = await writeArticle(tx, article, now, news);
         if (w === 'unchanged') result.unchanged++;
         else result[w].push(article.id);
       }

@@ -26,6 +26,10 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
     downloads.createIndex('by-next', 'nextAttemptAt');
     tx.objectStore('articles').createIndex('by-saved', 'savedAt');
   },
+  // v4: unread news (articles that arrived after the first sync), counted for the app badge.
+  (_db, tx) => {
+    tx.objectStore('articles').createIndex('by-unread-news', 'unreadNews');
+  },
 ];
 
 export const DB_VERSION = UPGRADE_STEPS.length;

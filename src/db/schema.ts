@@ -18,6 +18,8 @@ export interface StoredArticle extends Article {
   readAt?: number;
   /** When the reader saved it for offline reading (ms); saved articles are never evicted. */
   savedAt?: number;
+  /** 1 while an article that arrived as news (after the first sync) is unread: the badge counts these. */
+  unreadNews?: 1;
   /** Bytes the record takes as stored text (UTF-8 of its JSON), for the storage screen and budget. */
   textBytes?: number;
 }
@@ -80,6 +82,8 @@ export interface Settings {
   key: 'settings';
   dataMode: DataMode;
   budgetBytes: number;
+  /** Ordinary news notifies too (one grouped notification); urgent items always do. */
+  notifyAll: boolean;
 }
 
 /** What the app remembers about the feed between checks. */
@@ -123,6 +127,7 @@ export interface ReaderDB extends DBSchema {
       'by-order': [number, number];
       'by-category': [string, number, number];
       'by-saved': number;
+      'by-unread-news': number;
     };
   };
   assets: {

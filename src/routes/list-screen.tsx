@@ -2,11 +2,12 @@
 import { ArticleCard } from '../components/article-card';
 import { CategoryNav } from '../components/category-nav';
 import { stringsFor } from '../i18n';
-import { useAppSnapshot, useDownloads } from '../state/app-state';
+import { useApp, useAppSnapshot, useDownloads } from '../state/app-state';
 import { useArticleList } from '../state/articles';
 import { toCard } from './present';
 
 export function ListScreen({ category, heading }: { category?: string; heading: string }) {
+  const app = useApp();
   const snap = useAppSnapshot();
   const s = stringsFor(snap.lang);
   const list = useArticleList(category);
@@ -20,6 +21,19 @@ export function ListScreen({ category, heading }: { category?: string; heading: 
         <CategoryNav label={s.categories} allLabel={s.allNews} categories={categories} current={category} />
       )}
       <h1 class="screen-title">{heading}</h1>
+      {snap.pendingNew.length > 0 && (
+        // Floats over the list, so the article under the reader's thumb does not move.
+        <button
+          type="button"
+          class="new-banner"
+          onClick={() => {
+            app.revealNew();
+            scrollTo({ top: 0 });
+          }}
+        >
+          ↑ {s.newArticlesBanner(snap.pendingNew.length)} · {s.showNew}
+        </button>
+      )}
       {list.articles.length > 0 ? (
         <ul class="cards">
           {list.articles.map((a) => (
@@ -30,8 +44,8 @@ export function ListScreen({ category, heading }: { category?: string; heading: 
         !list.loading && <p class="empty">{category === undefined ? s.emptyList : s.emptyCategory}</p>
       )}
       {list.articles.length < list.total ? (
-        <button type="button" class="button button--wide" onClick={list.loadMore} disabled={list.loading}>
-          {list.loading ? s.loading : s.loadMore}
+        <button type="button" class="button button--wide" onClick={list.loadMore} aria-busy={list.loading}>
+          {s.loadMore}
         </button>
       ) : (
         list.total > 0 && <p class="end-of-list">{s.endOfList}</p>

@@ -38,6 +38,23 @@ export function SettingsRoute() {
       <p>
         <Link href="/storage">{s.storageTitle}</Link>
       </p>
+      <h2>{s.notificationsTitle}</h2>
+      {snap.permission === 'granted' ? (
+        <p class="ok">{s.urgentEnabled}</p>
+      ) : snap.permission === 'denied' ? (
+        <p class="warn">{s.notificationsBlocked}</p>
+      ) : snap.permission === 'unsupported' ? (
+        <p class="help">{s.notificationsUnsupported}</p>
+      ) : (
+        <button type="button" class="button button--primary" onClick={() => void app.enableAlerts()}>
+          {s.enableUrgent}
+        </button>
+      )}
+      <label class="choice">
+        <input type="checkbox" checked={snap.settings.notifyAll} onChange={(e) => void app.setNotifyAll((e.currentTarget as HTMLInputElement).checked)} />
+        <span>{s.notifyAllLabel}</span>
+      </label>
+      <p class="help">{s.backgroundNote}</p>
     </section>
   );
 }

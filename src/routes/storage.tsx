@@ -35,7 +35,8 @@ export function StorageRoute() {
     try {
       const freed = await action();
       await app.downloads.refresh();
-      app.state.set({ dataVersion: app.state.get().dataVersion + 1 });
+      const st = app.state.get();
+      app.state.set({ dataVersion: st.dataVersion + 1, listVersion: st.listVersion + 1 });
       setMessage(s.freed(fmt(freed)));
     } finally {
       setBusy(false);

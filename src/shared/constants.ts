@@ -45,3 +45,14 @@ export const DOWNLOAD_RETRY_BASE_MS = 30_000;
 export const DOWNLOAD_RETRY_MAX_MS = 6 * 60 * 60 * 1000;
 /** The path the worker answers with stored attachments: `/_files/<encodeURIComponent(url)>`. */
 export const FILE_ROUTE = '/_files/';
+
+/** How often the open app checks the feed, unless config.json says `checkIntervalMinutes`. */
+export const CHECK_INTERVAL_MS = 15 * 60 * 1000;
+/** Shortest interval config.json may set, so a typo cannot hammer the portal. */
+export const MIN_CHECK_INTERVAL_MS = 10 * 1000;
+/** Longest wait after repeated failures. */
+export const MAX_CHECK_BACKOFF_MS = 2 * 60 * 60 * 1000;
+/** Visibility and online events closer together than this share one check. */
+export const MIN_CHECK_SPACING_MS = 5 * 1000;
+/** The Periodic Background Sync tag the worker registers (documented in the README). */
+export const PERIODIC_SYNC_TAG = 'feed-check';

@@ -5,8 +5,14 @@ import { DEFAULT_SETTINGS, ReaderStore, type DataMode, type Settings } from '../
 import { isFeedError, type FeedErrorReason } from '../feed/feed-error';
 import type { FeedInfo } from '../feed/types';
 import { formatBytes, readLang, stringsFor, type Lang } from '../i18n';
+import { planNotifications } from '../notify/notify';
+import { enableAlerts, notificationPermission, showFromPage, type Permission } from '../pwa/notifications';
+import { checkForAppUpdate, registerPeriodicCheck, registerServiceWorker } from '../pwa/register';
+import { CHECK_INTERVAL_MS } from '../shared/constants';
+import { updateBadge } from '../sync/background';
+import { createScheduler, type CheckResult, type Trigger } from '../sync/schedule';
 import { syncOnce, type SyncOutcome } from '../sync/sync';
-import { loadConfig } from './config';
+import { loadConfig, readOptions, type ConfigOptions } from './config';
 import { createDownloads, resumeInterrupted, type Downloads } from './downloads';
 import { requestPersistence } from './persist';
 import { Observable, useObservable } from './store';
@@ -21,23 +27,36 @@ export interface AppSnapshot {
   /** Last time the feed answered, ms. */
   checkedAt?: number;
   feedInfo?: FeedInfo;
-  /** Bumped whenever stored articles change, so lists reload. */
+  /** Bumped whenever stored articles change, so open articles reload. */
   dataVersion: number;
+  /** Bumped when lists may change under the reader: never while new articles wait behind the banner. */
+  listVersion: number;
+  /** New articles found by a check the reader did not ask for, waiting for "Có N bài mới". */
+  pendingNew: string[];
   lastOutcome?: SyncOutcome;
   settings: Settings;
+  permission: Permission;
+  /** Set when a new version of the app waits; calling it updates (one reload). */
+  applyUpdate?: () => void;
 }
 
 export interface AppState {
   store: ReaderStore;
   state: Observable<AppSnapshot>;
   downloads: Downloads;
+  /** The reader's refresh button: checks now and shows what came. */
+  refresh(): Promise<void>;
+  /** Shows the articles behind the "Có N bài mới" banner. */
+  revealNew(): void;
   /** Saves an article for offline reading (or forgets that), and fetches its bytes. */
   setSaved(id: string, saved: boolean): Promise<void>;
+  markRead(id: string): Promise<void>;
   setDataMode(mode: DataMode): Promise<void>;
   setBudget(bytes: number): Promise<void>;
-  /** Loads config (or its stored copy) and checks the feed once. */
-  refresh(): Promise<void>;
-  /** Reads what is stored, then starts the first check; call once. */
+  setNotifyAll(on: boolean): Promise<void>;
+  /** "Nhận thông báo khẩn": asks permission (only now), subscribes to push, registers background checks. */
+  enableAlerts(): Promise<Permission>;
+  /** Reads what is stored, registers the worker, and starts the checks; call once. */
   start(): void;
 }
 
@@ -47,28 +66,60 @@ export function createAppState(store = new ReaderStore()): AppState {
     online: navigator.onLine,
     status: 'idle',
     dataVersion: 0,
+    listVersion: 0,
+    pendingNew: [],
     settings: DEFAULT_SETTINGS,
+    permission: notificationPermission(),
   });
   const downloads = createDownloads(store, (bytes) => {
     const s = stringsFor(state.get().lang);
     return confirm(s.confirmLargeDownload(formatBytes(bytes, state.get().lang)));
   });
+  let options: ConfigOptions = { checkIntervalMs: CHECK_INTERVAL_MS };
 
-  async function refresh(): Promise<void> {
-    if (state.get().status === 'checking') return;
+  const bump = (lists: boolean) => {
+    const s = state.get();
+    state.set({ dataVersion: s.dataVersion + 1, listVersion: s.listVersion + (lists ? 1 : 0) });
+  };
+
+  /** New articles: shown at once when the reader asked (or nothing was there), else behind the banner. */
+  async function arrived(added: string[], reveal: boolean): Promise<void> {
+    if (added.length === 0) return;
+    if (reveal) state.set({ pendingNew: [] });
+    else state.set({ pendingNew: [...new Set([...state.get().pendingNew, ...added])] });
+    bump(reveal);
+    const articles = await store.getArticles(added);
+    await showFromPage(planNotifications(articles, state.get().settings.notifyAll, notifyStrings()));
+    await updateBadge(store, navigator);
+  }
+
+  const notifyStrings = () => {
+    const s = stringsFor(state.get().lang);
+    return { urgentPrefix: s.notifyUrgent, newArticles: s.notifyNewArticles };
+  };
+
+  async function check(trigger: Trigger): Promise<CheckResult> {
     state.set({ status: 'checking', error: undefined });
     try {
       const config = await loadConfig(store);
+      options = readOptions(config.raw, config.feedUrl);
+      const firstSync = (await store.getFeedState()) === undefined;
       const outcome = await syncOnce(config.feedUrl, { store, origin: location.origin });
       const feedState = await store.getFeedState();
+      const changed = outcome.kind === 'updated' && outcome.added.length + outcome.updated.length > 0;
       state.set({
-        status: outcome.kind === 'updated' && outcome.added.length + outcome.updated.length > 0 ? 'updated' : 'up-to-date',
+        status: changed ? 'updated' : 'up-to-date',
         checkedAt: outcome.checkedAt,
         feedInfo: feedState?.info ?? state.get().feedInfo,
         lastOutcome: outcome,
-        dataVersion: state.get().dataVersion + (outcome.kind === 'updated' ? 1 : 0),
+        online: true,
       });
-      if (outcome.kind === 'updated') void downloads.planAndRun();
+      if (outcome.kind === 'updated') {
+        if (outcome.added.length > 0) await arrived(outcome.added, firstSync || trigger === 'manual');
+        else if (outcome.updated.length > 0) bump(true);
+        void downloads.planAndRun();
+      }
+      return 'ok';
     } catch (e) {
       if (!isFeedError(e)) console.error(e);
       state.set({
@@ -76,8 +127,11 @@ export function createAppState(store = new ReaderStore()): AppState {
         error: isFeedError(e) ? { reason: e.reason, status: e.status } : { reason: 'unknown' },
         online: navigator.onLine,
       });
+      return 'failed';
     }
   }
+
+  const scheduler = createScheduler({ check, intervalMs: () => options.checkIntervalMs });
 
   async function loadStored(): Promise<void> {
     const [feedState, settings] = await Promise.all([store.getFeedState(), store.getSettings()]);
@@ -85,15 +139,6 @@ export function createAppState(store = new ReaderStore()): AppState {
     if (feedState) state.set({ feedInfo: feedState.info, checkedAt: feedState.checkedAt });
     await resumeInterrupted(store);
     await downloads.refresh();
-  }
-
-  async function setSaved(id: string, saved: boolean): Promise<void> {
-    await store.setSaved(id, saved);
-    state.set({ dataVersion: state.get().dataVersion + 1 });
-    if (saved) {
-      void requestPersistence();
-      await downloads.planAndRun();
-    }
   }
 
   async function changeSettings(patch: Partial<Omit<Settings, 'key'>>): Promise<void> {
@@ -104,16 +149,25 @@ export function createAppState(store = new ReaderStore()): AppState {
   function start(): void {
     addEventListener('online', () => {
       state.set({ online: true });
-      void refresh();
+      void scheduler.trigger('online');
       void downloads.run();
     });
-    // Installing is a moment the reader has said the app matters: ask to keep its storage.
-    addEventListener('appinstalled', () => void requestPersistence());
     addEventListener('offline', () => state.set({ online: false }));
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState !== 'visible') return;
+      void scheduler.trigger('visible');
+      void checkForAppUpdate();
+    });
+    // Installing is a moment the reader has said the app matters: keep its storage.
+    addEventListener('appinstalled', () => void requestPersistence());
+    void registerServiceWorker({
+      onNeedRefresh: (apply) => state.set({ applyUpdate: apply }),
+      onMessage: (m) => void arrived(m.added, false).then(() => downloads.refresh()),
+    }).then(() => registerPeriodicCheck(options.checkIntervalMs));
     void loadStored()
       .catch((e: unknown) => console.error(e))
       .finally(() => {
-        void refresh();
+        void scheduler.trigger('start');
         void downloads.planAndRun();
       });
   }
@@ -122,11 +176,33 @@ export function createAppState(store = new ReaderStore()): AppState {
     store,
     state,
     downloads,
-    refresh,
     start,
-    setSaved,
+    refresh: () => scheduler.trigger('manual'),
+    revealNew() {
+      state.set({ pendingNew: [] });
+      bump(true);
+    },
+    async setSaved(id, saved) {
+      await store.setSaved(id, saved);
+      bump(false);
+      if (saved) {
+        void requestPersistence();
+        await downloads.planAndRun();
+      }
+    },
+    async markRead(id) {
+      await store.markRead(id);
+      await updateBadge(store, navigator);
+    },
     setDataMode: (dataMode) => changeSettings({ dataMode }),
     setBudget: (budgetBytes) => changeSettings({ budgetBytes }),
+    setNotifyAll: (notifyAll) => changeSettings({ notifyAll }),
+    async enableAlerts() {
+      const permission = await enableAlerts(options.push);
+      state.set({ permission });
+      if (permission === 'granted') await registerPeriodicCheck(options.checkIntervalMs);
+      return permission;
+    },
   };
 }
 

@@ -15,7 +15,7 @@ export interface ArticleList {
 /** A paged list, newest first; reloads when sync changes what is stored. */
 export function useArticleList(category?: string): ArticleList {
   const { store } = useApp();
-  const { dataVersion } = useAppSnapshot();
+  const { listVersion } = useAppSnapshot();
   const [pages, setPages] = useState(1);
   const [data, setData] = useState<{ articles: StoredArticle[]; total: number; loading: boolean }>({
     articles: [],
@@ -37,7 +37,7 @@ export function useArticleList(category?: string): ArticleList {
     return () => {
       live = false;
     };
-  }, [store, category, pages, dataVersion]);
+  }, [store, category, pages, listVersion]);
 
   const loadMore = useCallback(() => setPages((p) => p + 1), []);
   return { ...data, loadMore };
@@ -47,7 +47,8 @@ export type ArticleLookup = { state: 'loading' } | { state: 'missing' } | { stat
 
 /** One stored article; marks it read once shown. */
 export function useArticle(id: string): ArticleLookup {
-  const { store } = useApp();
+  const app = useApp();
+  const { store } = app;
   const { dataVersion } = useAppSnapshot();
   const [lookup, setLookup] = useState<ArticleLookup>({ state: 'loading' });
   useEffect(() => {
@@ -57,7 +58,7 @@ export function useArticle(id: string): ArticleLookup {
       .then((article) => {
         if (!live) return;
         setLookup(article ? { state: 'found', article } : { state: 'missing' });
-        if (article && article.readAt === undefined) void store.markRead(id);
+        if (article && article.readAt === undefined) void app.markRead(id);
       })
       .catch((e: unknown) => {
         console.error(e);
@@ -66,6 +67,6 @@ export function useArticle(id: string): ArticleLookup {
     return () => {
       live = false;
     };
-  }, [store, id, dataVersion]);
+  }, [app, store, id, dataVersion]);
   return lookup;
 }

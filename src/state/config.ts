@@ -2,7 +2,24 @@
 import type { ReaderStore, StoredConfig } from '../db';
 import { FeedError } from '../feed/feed-error';
 import { readUrl, isObject } from '../feed/values';
-import { CONFIG_FETCH_TIMEOUT_MS } from '../shared/constants';
+import { CHECK_INTERVAL_MS, CONFIG_FETCH_TIMEOUT_MS, MIN_CHECK_INTERVAL_MS } from '../shared/constants';
+
+/** Options config.json may set besides `feedUrl`. */
+export interface ConfigOptions {
+  checkIntervalMs: number;
+  push?: { endpoint: string; vapidPublicKey: string };
+}
+
+/** Reads the optional settings: `checkIntervalMinutes`, and `push: { endpoint, vapidPublicKey }`. */
+export function readOptions(raw: Record<string, unknown>, base: string): ConfigOptions {
+  const minutes = raw.checkIntervalMinutes;
+  const checkIntervalMs =
+    typeof minutes === 'number' && Number.isFinite(minutes) ? Math.max(MIN_CHECK_INTERVAL_MS, minutes * 60_000) : CHECK_INTERVAL_MS;
+  const p = isObject(raw.push) ? raw.push : undefined;
+  const endpoint = p ? readUrl(p.endpoint, base) : undefined;
+  const key = p && typeof p.vapidPublicKey === 'string' && /^[A-Za-z0-9_-]{40,200}$/.test(p.vapidPublicKey) ? p.vapidPublicKey : undefined;
+  return { checkIntervalMs, push: endpoint && key ? { endpoint, vapidPublicKey: key } : undefined };
+}
 
 /** The configuration file's address: beside the app's index.html, never from the page's query. */
 export function configUrl(): string {

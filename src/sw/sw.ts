@@ -1,14 +1,20 @@
 /// <reference lib="webworker" />
-/** The service worker: precached shell, app shell for every in-app navigation, reader-led updates. */
+/** The service worker: precached shell, offline bytes, background checks, reader-led updates. */
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { FILE_ROUTE } from '../shared/constants';
+import { FILE_ROUTE, PERIODIC_SYNC_TAG } from '../shared/constants';
 import { isPageToWorker } from '../shared/messages';
 import { isAppPath } from './app-paths';
+import { checkInBackground, handlePush, openFromNotification } from './background-events';
 import { serveFile, serveImage } from './stored-bytes';
 
 declare const self: ServiceWorkerGlobalScope;
+
+/** Periodic Background Sync is not in TypeScript's lib yet. */
+interface PeriodicSyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
 
 // The build's files, revisioned; old caches go when a new version activates.
 precacheAndRoute(self.__WB_MANIFEST);
@@ -38,3 +44,14 @@ clientsClaim();
 self.addEventListener('message', (event) => {
   if (isPageToWorker(event.data) && event.data.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+// Installed app on Chromium: the browser wakes us to check, with the page's own sync code.
+self.addEventListener('periodicsync', (event) => {
+  const e = event as PeriodicSyncEvent;
+  if (e.tag === PERIODIC_SYNC_TAG) e.waitUntil(checkInBackground());
+});
+
+// Web Push from the portal: check now; the payload alone still makes a useful notification.
+self.addEventListener('push', (event) => event.waitUntil(handlePush(event.data)));
+
+self.addEventListener('notificationclick', (event) => event.waitUntil(openFromNotification(event.notification)));

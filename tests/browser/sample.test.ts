@@ -42,7 +42,12 @@ describe('the bundled sample', () => {
     const cards = page.locator('.cards > li');
     await cards.first().waitFor();
     expect(await cards.first().locator('.badge--urgent').count()).toBe(1);
-    while (await page.getByRole('button', { name: 'Xem thêm' }).count()) await page.getByRole('button', { name: 'Xem thêm' }).click();
+    const more = page.getByRole('button', { name: 'Xem thêm' });
+    while (await more.count()) {
+      const before = await cards.count();
+      await more.click();
+      await expect.poll(() => cards.count()).toBeGreaterThan(before);
+    }
     await expect.poll(() => cards.count()).toBe(sample.items.length);
     const thumbs = await page.locator('.card__thumb').evaluateAll((imgs) =>
       // Thumbnails load lazily; ask for all of them now.
