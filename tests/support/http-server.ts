@@ -32,6 +32,10 @@ export interface RequestLog {
   path: string;
   status: number;
   headers: IncomingMessage['headers'];
+  /** Bytes of the request line and headers as received (HTTP/1.1, no body). */
+  bytesIn: number;
+  /** Bytes written for the response: status line, headers and body. */
+  bytesOut: number;
 }
 
 /** An HTTP server that can be stopped for real (sockets destroyed) and restarted on its port. */
@@ -41,7 +45,15 @@ export class TestServer {
   private sockets = new Set<Socket>();
   port = 0;
 
-  constructor(private readonly handler: Handler, private readonly cors = false) {}
+  constructor(
+    private handler: Handler,
+    private readonly cors = false,
+  ) {}
+
+  /** Serves something else from now on (a new build, a changed feed). */
+  setHandler(handler: Handler): void {
+    this.handler = handler;
+  }
 
   get origin(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -74,8 +86,12 @@ export class TestServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const written = req.socket.bytesWritten;
+    const bytesIn = requestHeadBytes(req);
     const send = (status: number, headers: Record<string, string>, body?: string | Buffer) => {
-      this.log.push({ method: req.method ?? 'GET', path, status, headers: req.headers });
+      const entry: RequestLog = { method: req.method ?? 'GET', path, status, headers: req.headers, bytesIn, bytesOut: 0 };
+      this.log.push(entry);
+      res.on('finish', () => (entry.bytesOut = req.socket.bytesWritten - written));
       if (this.cors) {
         headers['Access-Control-Allow-Origin'] = '*';
         headers['Access-Control-Expose-Headers'] = 'ETag, Last-Modified';
@@ -108,6 +124,13 @@ export class TestServer {
       send(500, { 'Content-Type': 'text/plain' }, String(e));
     }
   }
+}
+
+/** The request line and headers as they came over the wire. */
+function requestHeadBytes(req: IncomingMessage): number {
+  let n = Buffer.byteLength(`${req.method} ${req.url} HTTP/${req.httpVersion}\r\n`) + 2;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) n += Buffer.byteLength(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}\r\n`);
+  return n;
 }
 
 /** Serves a built app folder; unknown in-app paths get index.html, like any SPA host. */
