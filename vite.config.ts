@@ -49,7 +49,7 @@ export default defineConfig({
       injectManifest: {
         // The shell only: the sample feed and its media are data, stored by the app itself.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
-        globIgnores: ['sample/**', 'config.json'],
+        globIgnores: ['sample/**', 'config.json', 'screenshots/**'],
       },
       manifest: {
         id: '/',
@@ -66,9 +66,18 @@ export default defineConfig({
         background_color: '#ffffff',
         categories: ['news', 'government'],
         icons: [
-          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
-          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+        screenshots: [
+          { src: 'screenshots/home-narrow.png', sizes: '360x740', type: 'image/png', form_factor: 'narrow', label: 'Danh sách tin mới nhất, tin khẩn ở đầu' },
+          { src: 'screenshots/article-narrow.png', sizes: '360x740', type: 'image/png', form_factor: 'narrow', label: 'Một bài viết đọc được cả khi không có mạng' },
+          { src: 'screenshots/home-wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'Tin mới nhất trên màn hình rộng' },
+        ],
+        shortcuts: [
+          { name: 'Bài đã lưu', short_name: 'Đã lưu', url: '/saved', icons: [{ src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
+          { name: 'Tìm kiếm', short_name: 'Tìm kiếm', url: '/search', icons: [{ src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
         ],
       },
     }),

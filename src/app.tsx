@@ -3,16 +3,20 @@ import { Route, Switch } from 'wouter-preact';
 import { Layout } from './components/layout';
 import { Notice } from './components/notice';
 import { UpdatePrompt } from './components/update-prompt';
-import { stringsFor } from './i18n';
+import { readLang, stringsFor } from './i18n';
 import { ArticleRoute } from './routes/article';
 import { CategoryRoute } from './routes/category';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
 import { SavedRoute } from './routes/saved';
-import { SettingsRoute } from './routes/settings';
-import { StorageRoute } from './routes/storage';
+import { lazyScreen } from './routes/lazy';
 import { AppStatus } from './routes/status';
 import { AppStateContext, useApp, useAppSnapshot, useDownloads, type AppState } from './state/app-state';
+
+const loadingText = () => stringsFor(readLang()).loading;
+const SearchRoute = lazyScreen(() => import('./routes/search').then((m) => m.default), loadingText);
+const SettingsRoute = lazyScreen(() => import('./routes/settings').then((m) => m.default), loadingText);
+const StorageRoute = lazyScreen(() => import('./routes/storage').then((m) => m.default), loadingText);
 
 export function App({ app }: { app: AppState }) {
   return (
@@ -34,6 +38,7 @@ function Shell() {
       homeLabel={s.home}
       navLabel={s.mainNav}
       nav={[
+        { href: '/search', label: s.navSearch },
         { href: '/saved', label: s.navSaved },
         { href: '/settings', label: s.navSettings },
         { href: '/storage', label: s.navStorage },
@@ -59,6 +64,7 @@ function Shell() {
         <Route path="/" component={HomeRoute} />
         <Route path="/category/*" component={CategoryRoute} />
         <Route path="/article/*" component={ArticleRoute} />
+        <Route path="/search" component={SearchRoute} />
         <Route path="/saved" component={SavedRoute} />
         <Route path="/settings" component={SettingsRoute} />
         <Route path="/storage" component={StorageRoute} />

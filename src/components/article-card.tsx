@@ -1,10 +1,12 @@
+import type { ComponentChildren } from 'preact';
 import { Link } from 'wouter-preact';
 import { TimeStamp } from './time-stamp';
 
 export interface ArticleCardProps {
   href: string;
-  title: string;
-  summary?: string;
+  /** Text, or highlighted nodes in search results. */
+  title: ComponentChildren;
+  summary?: ComponentChildren;
   imageUrl?: string;
   imageAlt?: string;
   categoryTitle?: string;

@@ -50,6 +50,9 @@ export interface FeedValidators {
 
 export type StoreOutcome = 'stored' | 'orphan' | 'no-room';
 
+/** What changed among stored articles: written ids, or "some were removed" (eviction). */
+export type StoreChange = { type: 'written'; ids: string[] } | { type: 'removed' };
+
 export const DEFAULT_SETTINGS: Settings = {
   key: 'settings',
   dataMode: 'always',
@@ -66,8 +69,31 @@ export function isQuotaError(e: unknown): boolean {
 /** Domain verbs over one database connection (reopened after another context upgrades it). */
 export class ReaderStore {
   private conn: Promise<IDBPDatabase<ReaderDB>> | undefined;
+  private listeners = new Set<(change: StoreChange) => void>();
 
   constructor(private readonly name?: string) {}
+
+  /** Follows changes made through this store (the search index stays current with it). */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Announces a change; also used for changes another context (the worker) reported. */
+  notify(change: StoreChange): void {
+    for (const l of this.listeners) l(change);
+  }
+
+  /** Every live article, one at a time (for building the search index). */
+  async forEachArticle(visit: (a: StoredArticle) => void): Promise<void> {
+    const tx = (await this.db()).transaction('articles');
+    for (let c = await tx.store.openCursor(); c; c = await c.continue()) if (isLive(c.value)) visit(c.value);
+  }
+
+  /** Ids of all live articles. */
+  async articleIds(): Promise<string[]> {
+    return (await this.db()).getAllKeysFromIndex('articles', 'by-order');
+  }
 
   private db(): Promise<IDBPDatabase<ReaderDB>> {
     this.conn ??= openReaderDB(this.name, undefined, () => (this.conn = undefined)).catch((e: unknown) => {
@@ -149,7 +175,14 @@ export class ReaderStore {
 
   /** Evicts one article (text and the bytes only it uses), unless saved or urgent. */
   async deleteArticle(id: string): Promise<number> {
-    return deleteArticle(await this.db(), id);
+    return this.removing(deleteArticle(await this.db(), id));
+  }
+
+  /** Announces that articles may have been removed once `work` freed something. */
+  private async removing(work: Promise<number>): Promise<number> {
+    const freed = await work;
+    if (freed > 0) this.notify({ type: 'removed' });
+    return freed;
   }
 
   // Feed state and configuration
@@ -185,7 +218,9 @@ export class ReaderStore {
    * oldest unprotected bytes and text go and the write is tried again.
    */
   async applyFeed(feed: ParsedFeed, feedUrl: string, validators: FeedValidators, now: number): Promise<ApplyResult> {
-    return this.withRoom(feed.articles.length * 8_192, () => this.applyFeedOnce(feed, feedUrl, validators, now));
+    const result = await this.withRoom(feed.articles.length * 8_192, () => this.applyFeedOnce(feed, feedUrl, validators, now));
+    if (result.added.length + result.updated.length > 0) this.notify({ type: 'written', ids: [...result.added, ...result.updated] });
+    return result;
   }
 
   private async applyFeedOnce(feed: ParsedFeed, feedUrl: string, validators: FeedValidators, now: number): Promise<ApplyResult> {
@@ -227,7 +262,7 @@ export class ReaderStore {
     const { budgetBytes } = await this.getSettings();
     const over = totalBytes(await readUsage(db)) + asset.bytes - budgetBytes;
     if (over > 0) {
-      const freed = await evict(db, over, limits);
+      const freed = await this.removing(evict(db, over, limits));
       if (freed < over && !forProtected) return 'no-room';
     }
     try {
@@ -253,7 +288,7 @@ export class ReaderStore {
         return await write();
       } catch (e) {
         if (!isQuotaError(e) || attempt >= 3) throw e;
-        const freed = await evict(await this.db(), Math.max(need, 256 * 1024) * 2 ** attempt, limits);
+        const freed = await this.removing(evict(await this.db(), Math.max(need, 256 * 1024) * 2 ** attempt, limits));
         if (freed === 0) throw e;
       }
     }
@@ -279,12 +314,13 @@ export class ReaderStore {
     let freed = 0;
     // Keys come oldest first; the newest `keep` stay.
     for (const id of ids.slice(0, Math.max(0, ids.length - keep))) freed += await deleteArticle(db, id);
+    if (freed > 0) this.notify({ type: 'removed' });
     return freed;
   }
 
   /** Frees at least `bytes` (oldest unprotected bytes, then text); returns what was freed. */
   async evict(bytes: number): Promise<number> {
-    return evict(await this.db(), bytes);
+    return this.removing(evict(await this.db(), bytes));
   }
 
   // The download queue

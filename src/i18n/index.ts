@@ -5,11 +5,10 @@ import { vi, type Strings } from './vi';
 export type Lang = 'vi' | 'en';
 export type { Strings };
 
-const LANG_KEY = 'lang';
-
+/** The interface language the reader chose (Settings), Vietnamese by default. */
 export function readLang(): Lang {
   try {
-    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi';
+    return (JSON.parse(localStorage.getItem('display') ?? '{}') as { lang?: string }).lang === 'en' ? 'en' : 'vi';
   } catch {
     return 'vi'; // storage blocked: stay with the default
   }

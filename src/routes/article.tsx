@@ -23,6 +23,27 @@ export function ArticleRoute() {
   const a = lookup.state === 'found' ? lookup.article : undefined;
   const textOnly = snap.settings.dataMode === 'never';
   const bodyHtml = useSanitizedBody(a, textOnly ? dl.stored : undefined);
+  const [shareNote, setShareNote] = useState('');
+  useEffect(() => setShareNote(''), [id]);
+
+  /** The portal's address when the item has one (else this page's): the share sheet, or the clipboard. */
+  async function share(title: string, portalUrl: string | undefined): Promise<string> {
+    const url = portalUrl ?? location.href;
+    if (navigator.share) {
+      try {
+        await navigator.share({ title, url });
+        return '';
+      } catch (e) {
+        if ((e as Error).name === 'AbortError') return '';
+      }
+    }
+    try {
+      await navigator.clipboard.writeText(url);
+      return s.linkCopied;
+    } catch {
+      return `${s.shareFailed} ${url}`;
+    }
+  }
 
   useEffect(() => {
     if (a) document.title = `${displayTitle(a, s)} – ${snap.feedInfo?.title ?? s.appName}`;
@@ -45,12 +66,22 @@ export function ArticleRoute() {
       authors={a.authors.map((x) => x.name ?? x.url ?? '').filter(Boolean)}
       tags={a.tags}
       actions={
-        <SaveButton
-          saved={a.savedAt !== undefined}
-          label={s.save}
-          savedLabel={s.saved}
-          onToggle={() => void app.setSaved(a.id, a.savedAt === undefined)}
-        />
+        <>
+          <SaveButton
+            saved={a.savedAt !== undefined}
+            label={s.save}
+            savedLabel={s.saved}
+            onToggle={() => void app.setSaved(a.id, a.savedAt === undefined)}
+          />
+          <button type="button" class="button" onClick={() => void share(displayTitle(a, s), a.url).then(setShareNote)}>
+            {s.share}
+          </button>
+          {shareNote && (
+            <p class="status__message" role="status">
+              {shareNote}
+            </p>
+          )}
+        </>
       }
       files={
         a.attachments.length > 0 && (

@@ -9,7 +9,7 @@ import { readStorageFacts, requestPersistence, type StorageFacts } from '../stat
 const BUDGETS_MB = [50, 100, 200, 500, 1000, 2000];
 
 /** `/storage`: what is stored by kind (the app's own counts), the browser's view, the budget, and buttons to free space. */
-export function StorageRoute() {
+export default function StorageRoute() {
   const app = useApp();
   const snap = useAppSnapshot();
   const dl = useDownloads();

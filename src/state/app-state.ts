@@ -4,8 +4,9 @@ import { useContext } from 'preact/hooks';
 import { DEFAULT_SETTINGS, ReaderStore, type DataMode, type Settings } from '../db';
 import { isFeedError, type FeedErrorReason } from '../feed/feed-error';
 import type { FeedInfo } from '../feed/types';
-import { formatBytes, readLang, stringsFor, type Lang } from '../i18n';
+import { formatBytes, stringsFor, type Lang } from '../i18n';
 import { planNotifications } from '../notify/notify';
+import { watchInstall, type InstallOffer } from '../pwa/install';
 import { enableAlerts, notificationPermission, showFromPage, type Permission } from '../pwa/notifications';
 import { checkForAppUpdate, registerPeriodicCheck, registerServiceWorker } from '../pwa/register';
 import { CHECK_INTERVAL_MS } from '../shared/constants';
@@ -13,6 +14,7 @@ import { updateBadge } from '../sync/background';
 import { createScheduler, type CheckResult, type Trigger } from '../sync/schedule';
 import { syncOnce, type SyncOutcome } from '../sync/sync';
 import { loadConfig, readOptions, type ConfigOptions } from './config';
+import { applyDisplayPrefs, readDisplayPrefs, saveDisplayPrefs, type DisplayPrefs } from './display';
 import { createDownloads, resumeInterrupted, type Downloads } from './downloads';
 import { requestPersistence } from './persist';
 import { Observable, useObservable } from './store';
@@ -36,6 +38,8 @@ export interface AppSnapshot {
   lastOutcome?: SyncOutcome;
   settings: Settings;
   permission: Permission;
+  display: DisplayPrefs;
+  install: InstallOffer;
   /** Set when a new version of the app waits; calling it updates (one reload). */
   applyUpdate?: () => void;
 }
@@ -54,6 +58,8 @@ export interface AppState {
   setDataMode(mode: DataMode): Promise<void>;
   setBudget(bytes: number): Promise<void>;
   setNotifyAll(on: boolean): Promise<void>;
+  /** Text size, theme, language: remembered on this phone. */
+  setDisplay(patch: Partial<DisplayPrefs>): void;
   /** "Nhận thông báo khẩn": asks permission (only now), subscribes to push, registers background checks. */
   enableAlerts(): Promise<Permission>;
   /** Reads what is stored, registers the worker, and starts the checks; call once. */
@@ -61,8 +67,12 @@ export interface AppState {
 }
 
 export function createAppState(store = new ReaderStore()): AppState {
+  const display = readDisplayPrefs();
+  applyDisplayPrefs(display);
   const state = new Observable<AppSnapshot>({
-    lang: readLang(),
+    lang: display.lang,
+    display,
+    install: { kind: 'none' },
     online: navigator.onLine,
     status: 'idle',
     dataVersion: 0,
@@ -153,6 +163,7 @@ export function createAppState(store = new ReaderStore()): AppState {
       void downloads.run();
     });
     addEventListener('offline', () => state.set({ online: false }));
+    watchInstall((install) => state.set({ install }));
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState !== 'visible') return;
       void scheduler.trigger('visible');
@@ -162,7 +173,10 @@ export function createAppState(store = new ReaderStore()): AppState {
     addEventListener('appinstalled', () => void requestPersistence());
     void registerServiceWorker({
       onNeedRefresh: (apply) => state.set({ applyUpdate: apply }),
-      onMessage: (m) => void arrived(m.added, false).then(() => downloads.refresh()),
+      onMessage: (m) => {
+        store.notify({ type: 'written', ids: m.added });
+        void arrived(m.added, false).then(() => downloads.refresh());
+      },
     }).then(() => registerPeriodicCheck(options.checkIntervalMs));
     void loadStored()
       .catch((e: unknown) => console.error(e))
@@ -197,6 +211,11 @@ export function createAppState(store = new ReaderStore()): AppState {
     setDataMode: (dataMode) => changeSettings({ dataMode }),
     setBudget: (budgetBytes) => changeSettings({ budgetBytes }),
     setNotifyAll: (notifyAll) => changeSettings({ notifyAll }),
+    setDisplay(patch) {
+      const next = { ...state.get().display, ...patch };
+      saveDisplayPrefs(next);
+      state.set({ display: next, lang: next.lang });
+    },
     async enableAlerts() {
       const permission = await enableAlerts(options.push);
       state.set({ permission });
