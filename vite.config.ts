@@ -26,6 +26,10 @@ export default defineConfig({
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
       },
       {
+        // `npm run bench`: figures printed, never asserted; not part of `npm test`.
+        test: { name: 'bench', include: ['tests/bench/**/*.bench.ts'], environment: 'node', testTimeout: 600_000 },
+      },
+      {
         // Real Chromium against the built app (`vite build` first); one file at a time on 2 cores.
         test: {
           name: 'browser',

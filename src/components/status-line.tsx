@@ -21,7 +21,7 @@ export function StatusLine(p: StatusLineProps) {
         {p.offline && <span class="status__offline">{p.offline}</span>}
         {p.message && <span class={p.isError ? 'status__error' : 'status__message'}>{p.message}</span>}
       </p>
-      <button type="button" class="button status__refresh" onClick={p.onRefresh} disabled={p.busy} aria-label={p.refreshLabel}>
+      <button type="button" class="button status__refresh" onClick={p.onRefresh} disabled={p.busy} title={p.refreshLabel}>
         <span aria-hidden="true">↻</span> {p.refreshText}
       </button>
     </div>

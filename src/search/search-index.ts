@@ -117,34 +117,47 @@ export class SearchIndex {
     const qWords = words(query);
     if (qWords.length === 0) return [];
     const folded = qWords.map(fold);
-    const exactWanted = hasMarks(query) ? qWords.map(exactForm) : [];
-    let scores: Map<number, number> | undefined;
-    for (let i = 0; i < folded.length; i++) {
-      // The last word may still be being typed: it matches as a prefix too.
-      const tokens = i === folded.length - 1 ? this.withPrefix(folded[i]!) : [folded[i]!];
-      const wordScores = new Map<number, number>();
-      for (const t of tokens) {
-        const prefixOnly = t !== folded[i];
-        for (const [slot, mask] of this.postings.get(t) ?? []) {
-          if (scores && !scores.has(slot)) continue;
-          const s = fieldScore(mask) * (prefixOnly ? 0.5 : 1);
-          if (s > (wordScores.get(slot) ?? 0)) wordScores.set(slot, s);
-        }
+    // Each query word with the index tokens it may match (the last one, still being typed, as a prefix too).
+    const terms = folded.map((w, i) => {
+      const tokens = i === folded.length - 1 ? this.withPrefix(w) : this.postings.has(w) ? [w] : [];
+      const lists = tokens.map((t) => ({ weight: t === w ? 1 : 0.5, list: this.postings.get(t)! }));
+      return { lists, size: lists.reduce((n, l) => n + l.list.size, 0) };
+    });
+    if (terms.some((t) => t.size === 0)) return [];
+    // Start from the rarest word; the others only confirm (or drop) its candidates.
+    terms.sort((a, b) => a.size - b.size);
+    let candidates = new Map<number, number>();
+    for (const { weight, list } of terms[0]!.lists) {
+      for (const [slot, mask] of list) {
+        const sc = FIELD_SCORE[mask]! * weight;
+        if (sc > (candidates.get(slot) ?? 0)) candidates.set(slot, sc);
       }
-      scores = new Map([...wordScores].map(([slot, s]) => [slot, (scores?.get(slot) ?? 0) + s]));
-      if (scores.size === 0) return [];
+    }
+    for (const term of terms.slice(1)) {
+      const next = new Map<number, number>();
+      for (const [slot, sc] of candidates) {
+        let best = 0;
+        for (const { weight, list } of term.lists) {
+          const mask = list.get(slot);
+          if (mask !== undefined) best = Math.max(best, FIELD_SCORE[mask]! * weight);
+        }
+        if (best > 0) next.set(slot, sc + best);
+      }
+      candidates = next;
+      if (candidates.size === 0) return [];
     }
     const phrase = ` ${folded.join(' ')}`;
-    const hits: SearchHit[] = [];
-    for (const [slot, base] of scores!) {
+    const exactWanted = hasMarks(query) ? qWords.map(exactForm) : [];
+    // Keep only the best `limit` while scoring: no sort over thousands of hits.
+    const top = new TopK(limit);
+    for (const [slot, base] of candidates) {
       const doc = this.docs[slot]!;
       let score = base;
       if (folded.length > 1 && doc.phraseText.includes(phrase)) score += PHRASE_BONUS;
       for (const w of exactWanted) if (doc.exact.has(w)) score += EXACT_BONUS;
-      hits.push({ id: doc.id, score, publishedMs: doc.publishedMs });
+      top.offer(score, doc.publishedMs, doc);
     }
-    hits.sort((a, b) => b.score - a.score || b.publishedMs - a.publishedMs);
-    return hits.slice(0, limit);
+    return top.sorted().map(({ score, doc }) => ({ id: doc.id, score, publishedMs: doc.publishedMs }));
   }
 
   private withPrefix(prefix: string): string[] {
@@ -176,9 +189,51 @@ function fieldText(doc: SearchDoc, field: Field): string {
   }
 }
 
-/** The best field a word occurs in decides its weight. */
-function fieldScore(mask: number): number {
+/** The best field a word occurs in decides its weight: one entry per field bitmask. */
+const FIELD_SCORE: number[] = Array.from({ length: 1 << FIELDS.length }, (_, mask) => {
   let best = 0;
   for (let f = 0; f < FIELDS.length; f++) if (mask & (1 << f)) best = Math.max(best, WEIGHT[FIELDS[f]!]);
   return best;
+});
+
+/** The best k entries by score, then recency: a small min-heap. */
+class TopK {
+  private heap: { score: number; time: number; doc: DocEntry }[] = [];
+  constructor(private readonly k: number) {}
+
+  private less(i: number, j: number): boolean {
+    const a = this.heap[i]!;
+    const b = this.heap[j]!;
+    return a.score < b.score || (a.score === b.score && a.time < b.time);
+  }
+
+  private swap(i: number, j: number): void {
+    [this.heap[i], this.heap[j]] = [this.heap[j]!, this.heap[i]!];
+  }
+
+  offer(score: number, time: number, doc: DocEntry): void {
+    const h = this.heap;
+    if (h.length < this.k) {
+      h.push({ score, time, doc });
+      for (let i = h.length - 1; i > 0 && this.less(i, (i - 1) >> 1); i = (i - 1) >> 1) this.swap(i, (i - 1) >> 1);
+      return;
+    }
+    const min = h[0]!;
+    if (score < min.score || (score === min.score && time <= min.time)) return;
+    h[0] = { score, time, doc };
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && this.less(l, m)) m = l;
+      if (r < h.length && this.less(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  sorted(): { score: number; doc: DocEntry }[] {
+    return [...this.heap].sort((a, b) => b.score - a.score || b.time - a.time);
+  }
 }
