@@ -15,6 +15,27 @@ export interface WorkerHooks {
 
 let wb: Workbox | undefined;
 
+interface TrustedTypePolicyFactoryLike {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+}
+
+/**
+ * The worker's address. Under the CSP's `require-trusted-types-for 'script'`, registering a
+ * worker needs a TrustedScriptURL: this policy vouches for our own sw.js and nothing else.
+ */
+function workerScriptUrl(): string {
+  const url = `${import.meta.env.BASE_URL}sw.js`;
+  const tt = (globalThis as { trustedTypes?: TrustedTypePolicyFactoryLike }).trustedTypes;
+  if (!tt) return url;
+  const policy = tt.createPolicy('app-sw', {
+    createScriptURL(u) {
+      if (u !== url) throw new TypeError(`Not the app's worker: ${u}`);
+      return u;
+    },
+  });
+  return policy.createScriptURL(url) as string;
+}
+
 /** Registers the worker (it takes control on first install, so the first visit works offline after). */
 export async function registerServiceWorker(hooks: WorkerHooks): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
@@ -22,7 +43,7 @@ export async function registerServiceWorker(hooks: WorkerHooks): Promise<void> {
     if (isWorkerToPage(e.data)) hooks.onMessage(e.data);
   });
   const { Workbox } = await import('workbox-window');
-  wb = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
+  wb = new Workbox(workerScriptUrl(), { scope: import.meta.env.BASE_URL });
   let reloading = false;
   const offerUpdate = () =>
     hooks.onNeedRefresh(() => {
