@@ -27,10 +27,14 @@ export function toStored(article: Article, now: number, old?: StoredArticle, new
   return rec;
 }
 
-/** True when `incoming` should replace `stored`: its date_modified is newer. */
-export function isNewer(incoming: Article, stored: Pick<ArticleRecord, 'modifiedMs'>): boolean {
+/**
+ * True when `incoming` should replace `stored`: its date_modified is later than the stored
+ * version's (its date_modified, or else its publication date). No date_modified: no change.
+ */
+export function isNewer(incoming: Article, stored: ArticleRecord): boolean {
   if (incoming.modifiedMs === undefined) return false;
-  return stored.modifiedMs === undefined || incoming.modifiedMs > stored.modifiedMs;
+  const storedVersion = stored.modifiedMs ?? ('publishedMs' in stored ? stored.publishedMs : undefined);
+  return storedVersion === undefined || incoming.modifiedMs > storedVersion;
 }
 
 type WriteTx = IDBPTransaction<ReaderDB, ('articles' | 'meta')[], 'readwrite'>;

@@ -89,7 +89,7 @@ export async function deleteArticle(db: IDBPDatabase<ReaderDB>, id: string): Pro
     await tx.objectStore('articles').delete(id);
     await forgetUsage(tx);
     freed += textBytesOf(a);
-    return { freed, modifiedMs: a.modifiedMs };
+    return { freed, modifiedMs: a.modifiedMs ?? a.publishedMs };
   });
   if (!evicted) return 0;
   try {

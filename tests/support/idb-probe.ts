@@ -40,3 +40,25 @@ export function readStores(page: Page): Promise<StoreCounts> {
       }),
   );
 }
+
+/** Every stored article record as JSON, by id: compared before and after a hostile feed. */
+export function readArticleRecords(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, string>>((resolve, reject) => {
+        const open = indexedDB.open('tin-tinh');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('articles').objectStore('articles').getAll();
+          req.onsuccess = () => {
+            const out: Record<string, string> = {};
+            for (const a of req.result as { id: string }[]) out[a.id] = JSON.stringify(a);
+            db.close();
+            resolve(out);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}

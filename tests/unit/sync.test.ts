@@ -81,6 +81,11 @@ describe('syncFeed', () => {
     server.publish(feedOf([makeItem(1, { title: 'Bản cũ hơn', date_modified: '2026-11-20T10:00:00+07:00' })]));
     await syncFeed(FEED_URL, { store, fetch: server.fetch, origin: APP_ORIGIN, now: () => 300 });
     expect((await store.getArticle('test-1'))!.title).toBe('Tiêu đề đã sửa');
+
+    // Never edited before: a date_modified earlier than its publication is no change either.
+    server.publish(feedOf([makeItem(2, { title: 'Sửa lùi ngày', date_modified: '2001-01-01T00:00:00Z' })]));
+    await syncFeed(FEED_URL, { store, fetch: server.fetch, origin: APP_ORIGIN, now: () => 400 });
+    expect((await store.getArticle('test-2'))!.title).toBe(makeItem(2).title);
   });
 
   it('leaves unchanged articles untouched when the feed body changes elsewhere', async () => {
