@@ -53,7 +53,20 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('loading', 'lazy');
     node.setAttribute('decoding', 'async');
   }
+  sortAttributes(node);
 });
+
+/**
+ * Puts attributes in name order. DOMPurify re-adds the attributes it keeps in reverse order;
+ * a fixed order makes sanitizing idempotent (sanitize(sanitize(x)) === sanitize(x)).
+ */
+function sortAttributes(node: Element): void {
+  const attrs = Array.from(node.attributes, (a) => [a.name, a.value] as const);
+  const sorted = [...attrs].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  if (sorted.every((a, i) => a[0] === attrs[i]![0])) return;
+  for (const [name] of attrs) node.removeAttribute(name);
+  for (const [name, value] of sorted) node.setAttribute(name, value);
+}
 
 /**
  * Safe HTML for an article body; relative URLs resolve against `base` (the feed's address).
