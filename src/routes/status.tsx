@@ -39,6 +39,8 @@ function statusMessage(snap: AppSnapshot, s: Strings, offline: boolean): string 
       const skipped = o?.kind === 'updated' && o.skipped > 0 ? ` ${s.skippedItems(o.skipped)}` : '';
       return (n > 0 ? s.newArticles(n) : s.upToDate) + skipped;
     }
+    case 'up-to-date':
+      return s.upToDate;
     default:
       return undefined;
   }

@@ -9,7 +9,7 @@ import { planNotifications } from '../notify/notify';
 import { watchInstall, type InstallOffer } from '../pwa/install';
 import { enableAlerts, notificationPermission, showFromPage, type Permission } from '../pwa/notifications';
 import { checkForAppUpdate, registerPeriodicCheck, registerServiceWorker } from '../pwa/register';
-import { CHECK_INTERVAL_MS } from '../shared/constants';
+import { CHECK_INTERVAL_MS, FEED_FETCH_TIMEOUT_MS } from '../shared/constants';
 import { updateBadge } from '../sync/background';
 import { createScheduler, type CheckResult, type Trigger } from '../sync/schedule';
 import { syncOnce, type SyncOutcome } from '../sync/sync';
@@ -85,7 +85,7 @@ export function createAppState(store = new ReaderStore()): AppState {
     const s = stringsFor(state.get().lang);
     return confirm(s.confirmLargeDownload(formatBytes(bytes, state.get().lang)));
   });
-  let options: ConfigOptions = { checkIntervalMs: CHECK_INTERVAL_MS };
+  let options: ConfigOptions = { checkIntervalMs: CHECK_INTERVAL_MS, fetchTimeoutMs: FEED_FETCH_TIMEOUT_MS };
 
   const bump = (lists: boolean) => {
     const s = state.get();
@@ -114,7 +114,7 @@ export function createAppState(store = new ReaderStore()): AppState {
       const config = await loadConfig(store);
       options = readOptions(config.raw, config.feedUrl);
       const firstSync = (await store.getFeedState()) === undefined;
-      const outcome = await syncOnce(config.feedUrl, { store, origin: location.origin });
+      const outcome = await syncOnce(config.feedUrl, { store, origin: location.origin, timeoutMs: options.fetchTimeoutMs });
       const feedState = await store.getFeedState();
       const changed = outcome.kind === 'updated' && outcome.added.length + outcome.updated.length > 0;
       state.set({

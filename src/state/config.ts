@@ -2,11 +2,13 @@
 import type { ReaderStore, StoredConfig } from '../db';
 import { FeedError } from '../feed/feed-error';
 import { readUrl, isObject } from '../feed/values';
-import { CHECK_INTERVAL_MS, CONFIG_FETCH_TIMEOUT_MS, MIN_CHECK_INTERVAL_MS } from '../shared/constants';
+import { CHECK_INTERVAL_MS, CONFIG_FETCH_TIMEOUT_MS, FEED_FETCH_TIMEOUT_MS, MIN_CHECK_INTERVAL_MS } from '../shared/constants';
 
 /** Options config.json may set besides `feedUrl`. */
 export interface ConfigOptions {
   checkIntervalMs: number;
+  /** How long a feed request may take before the app gives up (config: `fetchTimeoutSeconds`, 2–120). */
+  fetchTimeoutMs: number;
   push?: { endpoint: string; vapidPublicKey: string };
 }
 
@@ -18,7 +20,9 @@ export function readOptions(raw: Record<string, unknown>, base: string): ConfigO
   const p = isObject(raw.push) ? raw.push : undefined;
   const endpoint = p ? readUrl(p.endpoint, base) : undefined;
   const key = p && typeof p.vapidPublicKey === 'string' && /^[A-Za-z0-9_-]{40,200}$/.test(p.vapidPublicKey) ? p.vapidPublicKey : undefined;
-  return { checkIntervalMs, push: endpoint && key ? { endpoint, vapidPublicKey: key } : undefined };
+  const t = raw.fetchTimeoutSeconds;
+  const fetchTimeoutMs = typeof t === 'number' && Number.isFinite(t) ? Math.min(120_000, Math.max(2_000, t * 1000)) : FEED_FETCH_TIMEOUT_MS;
+  return { checkIntervalMs, fetchTimeoutMs, push: endpoint && key ? { endpoint, vapidPublicKey: key } : undefined };
 }
 
 /** The configuration file's address: beside the app's index.html, never from the page's query. */

@@ -27,6 +27,9 @@ export interface Served {
 
 export type Handler = (req: IncomingMessage) => Served | undefined | Promise<Served | undefined>;
 
+/** Takes over a request entirely (to hang, cut the connection, redirect…); true when it did. */
+export type RawHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
 export interface RequestLog {
   method: string;
   path: string;
@@ -49,6 +52,9 @@ export class TestServer {
     private handler: Handler,
     private readonly cors = false,
   ) {}
+
+  /** When set, sees each request first and may answer it by hand. */
+  raw?: RawHandler;
 
   /** Serves something else from now on (a new build, a changed feed). */
   setHandler(handler: Handler): void {
@@ -99,6 +105,10 @@ export class TestServer {
       res.writeHead(status, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     };
+    if (this.raw?.(req, res)) {
+      this.log.push({ method: req.method ?? 'GET', path, status: 0, headers: req.headers, bytesIn, bytesOut: 0 });
+      return;
+    }
     if (req.method === 'OPTIONS' && this.cors) {
       return send(204, {
         'Access-Control-Allow-Methods': 'GET, HEAD',
