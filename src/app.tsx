@@ -4,16 +4,16 @@ import { Layout } from './components/layout';
 import { Notice } from './components/notice';
 import { UpdatePrompt } from './components/update-prompt';
 import { readLang, stringsFor } from './i18n';
-import { ArticleRoute } from './routes/article';
 import { CategoryRoute } from './routes/category';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
-import { SavedRoute } from './routes/saved';
 import { lazyScreen } from './routes/lazy';
 import { AppStatus } from './routes/status';
 import { AppStateContext, useApp, useAppSnapshot, useDownloads, type AppState } from './state/app-state';
 
 const loadingText = () => stringsFor(readLang()).loading;
+const ArticleRoute = lazyScreen(() => import('./routes/article').then((m) => m.ArticleRoute), loadingText);
+const SavedRoute = lazyScreen(() => import('./routes/saved').then((m) => m.SavedRoute), loadingText);
 const SearchRoute = lazyScreen(() => import('./routes/search').then((m) => m.default), loadingText);
 const SettingsRoute = lazyScreen(() => import('./routes/settings').then((m) => m.default), loadingText);
 const StorageRoute = lazyScreen(() => import('./routes/storage').then((m) => m.default), loadingText);

@@ -5,7 +5,7 @@
 import type { IDBPDatabase } from 'idb';
 import { isProtected } from '../assets/plan';
 import { deleteAssetsIn } from './assets';
-import { textBytesOf } from './articles';
+import { textBytesOf } from './write';
 import { isLive, type ReaderDB, type StoredArticle, type StoredAsset } from './schema';
 import { inTx } from './tx';
 import { forgetUsage } from './usage';

@@ -2,10 +2,9 @@
 import type { IDBPDatabase } from 'idb';
 import type { ParsedFeed } from '../feed/types';
 import { DEFAULT_BUDGET_BYTES } from '../shared/constants';
-import { countArticles, listArticles, writeArticle, type ListQuery } from './articles';
-import { putAsset, storedUrls } from './assets';
-import { deleteArticle, deleteUnprotectedBytes, evict, type EvictionLimits } from './cleanup';
-import { dueJobs, enqueue, requeueInterrupted, type NewJob } from './downloads';
+import { countArticles, listArticles, type ListQuery } from './articles';
+import type { EvictionLimits } from './cleanup';
+import type { NewJob } from './downloads';
 import { openReaderDB } from './open';
 import { inTx } from './tx';
 import {
@@ -19,7 +18,13 @@ import {
   type StoredConfig,
   type Usage,
 } from './schema';
-import { readUsage, recountUsage, totalBytes } from './usage';
+
+// Writing, downloads and eviction load when first needed: the first screen only reads.
+const write = () => import('./write');
+const assets = () => import('./assets');
+const cleanup = () => import('./cleanup');
+const downloads = () => import('./downloads');
+const usage = () => import('./usage');
 
 export type {
   AssetKind,
@@ -35,7 +40,10 @@ export type {
 } from './schema';
 export type { ListQuery } from './articles';
 export type { NewJob } from './downloads';
-export { totalBytes } from './usage';
+/** All bytes counted. */
+export function totalBytes(u: Omit<Usage, 'key'>): number {
+  return u.articles + u.images + u.files;
+}
 
 export interface ApplyResult {
   added: string[];
@@ -175,7 +183,7 @@ export class ReaderStore {
 
   /** Evicts one article (text and the bytes only it uses), unless saved or urgent. */
   async deleteArticle(id: string): Promise<number> {
-    return this.removing(deleteArticle(await this.db(), id));
+    return this.removing((await cleanup()).deleteArticle(await this.db(), id));
   }
 
   /** Announces that articles may have been removed once `work` freed something. */
@@ -224,6 +232,7 @@ export class ReaderStore {
   }
 
   private async applyFeedOnce(feed: ParsedFeed, feedUrl: string, validators: FeedValidators, now: number): Promise<ApplyResult> {
+    const { writeArticle } = await write();
     const tx = (await this.db()).transaction(['articles', 'meta'], 'readwrite');
     return inTx(tx, async () => {
       const result: ApplyResult = { added: [], updated: [], unchanged: 0 };
@@ -247,7 +256,7 @@ export class ReaderStore {
   }
 
   async storedAssetUrls(): Promise<string[]> {
-    return storedUrls(await this.db());
+    return (await assets()).storedUrls(await this.db());
   }
 
   /**
@@ -260,12 +269,13 @@ export class ReaderStore {
     const db = await this.db();
     const limits: EvictionLimits = forProtected ? { text: true } : { text: false, olderThan: await this.newestSortKey(asset.articleIds) };
     const { budgetBytes } = await this.getSettings();
-    const over = totalBytes(await readUsage(db)) + asset.bytes - budgetBytes;
+    const over = totalBytes(await (await usage()).readUsage(db)) + asset.bytes - budgetBytes;
     if (over > 0) {
-      const freed = await this.removing(evict(db, over, limits));
+      const freed = await this.removing((await cleanup()).evict(db, over, limits));
       if (freed < over && !forProtected) return 'no-room';
     }
     try {
+      const { putAsset } = await assets();
       return (await this.withRoom(asset.bytes, () => putAsset(db, asset), limits)) ? 'stored' : 'orphan';
     } catch (e) {
       if (isQuotaError(e)) return 'no-room';
@@ -288,6 +298,7 @@ export class ReaderStore {
         return await write();
       } catch (e) {
         if (!isQuotaError(e) || attempt >= 3) throw e;
+        const { evict } = await cleanup();
         const freed = await this.removing(evict(await this.db(), Math.max(need, 256 * 1024) * 2 ** attempt, limits));
         if (freed === 0) throw e;
       }
@@ -295,16 +306,16 @@ export class ReaderStore {
   }
 
   async usage(): Promise<Usage> {
-    return readUsage(await this.db());
+    return (await usage()).readUsage(await this.db());
   }
 
   async recountUsage(): Promise<Usage> {
-    return recountUsage(await this.db());
+    return (await usage()).recountUsage(await this.db());
   }
 
   /** The "free space" button: every byte of articles that are neither saved nor urgent. */
   async freeUnprotectedBytes(): Promise<number> {
-    return deleteUnprotectedBytes(await this.db());
+    return (await cleanup()).deleteUnprotectedBytes(await this.db());
   }
 
   /** The "delete old articles" button: unprotected articles past the newest `keep`; returns bytes freed. */
@@ -313,6 +324,7 @@ export class ReaderStore {
     const ids = await db.getAllKeysFromIndex('articles', 'by-order', IDBKeyRange.bound([0, -Infinity], [0, Infinity]));
     let freed = 0;
     // Keys come oldest first; the newest `keep` stay.
+    const { deleteArticle } = await cleanup();
     for (const id of ids.slice(0, Math.max(0, ids.length - keep))) freed += await deleteArticle(db, id);
     if (freed > 0) this.notify({ type: 'removed' });
     return freed;
@@ -320,17 +332,17 @@ export class ReaderStore {
 
   /** Frees at least `bytes` (oldest unprotected bytes, then text); returns what was freed. */
   async evict(bytes: number): Promise<number> {
-    return this.removing(evict(await this.db(), bytes));
+    return this.removing((await cleanup()).evict(await this.db(), bytes));
   }
 
   // The download queue
 
   async enqueueDownloads(jobs: NewJob[], now = Date.now()): Promise<number> {
-    return jobs.length ? enqueue(await this.db(), jobs, now) : 0;
+    return jobs.length ? (await downloads()).enqueue(await this.db(), jobs, now) : 0;
   }
 
   async dueDownloads(now = Date.now()): Promise<DownloadJob[]> {
-    return dueJobs(await this.db(), now);
+    return (await downloads()).dueJobs(await this.db(), now);
   }
 
   async listDownloads(): Promise<DownloadJob[]> {
@@ -350,6 +362,6 @@ export class ReaderStore {
   }
 
   async requeueInterruptedDownloads(now = Date.now()): Promise<number> {
-    return requeueInterrupted(await this.db(), now);
+    return (await downloads()).requeueInterrupted(await this.db(), now);
   }
 }

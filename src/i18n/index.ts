@@ -1,5 +1,4 @@
 /** The interface language: Vietnamese first, English when the reader picked it. */
-import { en } from './en';
 import { vi, type Strings } from './vi';
 
 export type Lang = 'vi' | 'en';
@@ -14,8 +13,16 @@ export function readLang(): Lang {
   }
 }
 
+let en: Strings | undefined;
+
+/** Loads a language's strings (English is fetched only when the reader picks it). */
+export async function loadStrings(lang: Lang): Promise<void> {
+  if (lang === 'en' && !en) en = (await import('./en')).en;
+}
+
+/** The strings for `lang`; Vietnamese until English has loaded. */
 export function stringsFor(lang: Lang): Strings {
-  return lang === 'en' ? en : vi;
+  return lang === 'en' && en ? en : vi;
 }
 
 /** Human file size with a comma decimal in Vietnamese: `1,2 MB`. */

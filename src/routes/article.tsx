@@ -4,7 +4,8 @@ import { AttachmentList } from '../components/attachment-list';
 import { ArticleView } from '../components/article-view';
 import { SaveButton } from '../components/save-button';
 import type { StoredArticle } from '../db';
-import { stringsFor, type Strings } from '../i18n';
+import type { AllStrings as Strings } from '../i18n/screens';
+import { screenStringsFor } from '../i18n/screens';
 import { useApp, useAppSnapshot, useDownloads } from '../state/app-state';
 import { useArticle } from '../state/articles';
 import { toFileEntries } from './files';
@@ -17,7 +18,7 @@ export function ArticleRoute() {
   const app = useApp();
   const snap = useAppSnapshot();
   const dl = useDownloads();
-  const s = stringsFor(snap.lang);
+  const s = screenStringsFor(snap.lang);
   const id = pathParam('/article/');
   const lookup = useArticle(id);
   const a = lookup.state === 'found' ? lookup.article : undefined;

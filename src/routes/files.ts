@@ -1,11 +1,12 @@
 /** Attachment entries for the article screen: what is stored, downloading, waiting or failed. */
 import type { FileEntry, FileStatus } from '../components/attachment-list';
 import type { Attachment } from '../feed/types';
-import { formatBytes, type Lang, type Strings } from '../i18n';
+import { formatBytes, type Lang } from '../i18n';
+import type { AllStrings as Strings } from '../i18n/screens';
 import { formatVietnamTime } from '../i18n/dates';
 import { FILE_ROUTE } from '../shared/constants';
-import type { DownloadsSnapshot } from '../state/downloads';
-import { fileNameOf, fileTypeLabel } from './present';
+import type { DownloadsSnapshot } from '../state/downloads-state';
+import { fileNameOf } from './present';
 
 const EXTENSIONS: Record<string, string> = {
   'application/pdf': 'pdf',
@@ -56,3 +57,13 @@ function statusOf(f: Attachment, dl: DownloadsSnapshot, s: Strings, lang: Lang):
   }
   return { kind: 'waiting', label: job.origin === 'reader' ? s.queued : s.waitingAuto };
 }
+
+/** "PDF", "Word", "Ảnh"…: a short, familiar name for a MIME type. */
+export function fileTypeLabel(mime: string, s: Strings): string {
+  const known = s.fileTypes[mime];
+  if (known) return known;
+  const [kind, sub] = mime.split('/');
+  if (kind === 'image' || kind === 'audio' || kind === 'video') return `${s.fileKinds[kind]} ${sub?.toUpperCase() ?? ''}`.trim();
+  return sub && sub !== 'octet-stream' && sub.length <= 8 ? sub.toUpperCase() : s.fileKinds.other;
+}
+

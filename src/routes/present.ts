@@ -43,15 +43,6 @@ export function toCard(a: StoredArticle, info: FeedInfo | undefined, s: Strings,
   };
 }
 
-/** "PDF", "Word", "Ảnh"…: a short, familiar name for a MIME type. */
-export function fileTypeLabel(mime: string, s: Strings): string {
-  const known = s.fileTypes[mime];
-  if (known) return known;
-  const [kind, sub] = mime.split('/');
-  if (kind === 'image' || kind === 'audio' || kind === 'video') return `${s.fileKinds[kind]} ${sub?.toUpperCase() ?? ''}`.trim();
-  return sub && sub !== 'octet-stream' && sub.length <= 8 ? sub.toUpperCase() : s.fileKinds.other;
-}
-
 export function fileNameOf(url: string): string {
   try {
     const name = new URL(url).pathname.split('/').pop();

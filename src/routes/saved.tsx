@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ArticleCard } from '../components/article-card';
 import type { StoredArticle } from '../db';
-import { stringsFor } from '../i18n';
+import { screenStringsFor } from '../i18n/screens';
 import { useApp, useAppSnapshot, useDownloads } from '../state/app-state';
 import { toCard } from './present';
 
@@ -10,7 +10,7 @@ export function SavedRoute() {
   const { store } = useApp();
   const snap = useAppSnapshot();
   const dl = useDownloads();
-  const s = stringsFor(snap.lang);
+  const s = screenStringsFor(snap.lang);
   const [articles, setArticles] = useState<StoredArticle[] | undefined>();
   useEffect(() => {
     let live = true;

@@ -4,7 +4,7 @@ import { useSearch } from 'wouter-preact';
 import { ArticleCard } from '../components/article-card';
 import { Highlighted } from '../components/highlighted';
 import type { StoredArticle } from '../db';
-import { stringsFor } from '../i18n';
+import { screenStringsFor } from '../i18n/screens';
 import { highlight } from '../search/highlight';
 import { liveIndex } from '../search/live-index';
 import type { SearchIndex } from '../search/search-index';
@@ -17,7 +17,7 @@ export default function SearchRoute() {
   const app = useApp();
   const snap = useAppSnapshot();
   const dl = useDownloads();
-  const s = stringsFor(snap.lang);
+  const s = screenStringsFor(snap.lang);
   const initial = new URLSearchParams(useSearch()).get('q') ?? '';
   const [query, setQuery] = useState(initial);
   const [index, setIndex] = useState<SearchIndex | undefined>();

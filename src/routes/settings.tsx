@@ -1,7 +1,8 @@
 import { Link } from 'wouter-preact';
 import { readNetworkFacts } from '../assets/policy';
 import type { DataMode } from '../db';
-import { formatBytes, stringsFor, type Lang } from '../i18n';
+import { formatBytes, type Lang } from '../i18n';
+import { screenStringsFor } from '../i18n/screens';
 import { isInstalled } from '../pwa/install';
 import { LARGE_FILE_BYTES } from '../shared/constants';
 import { useApp, useAppSnapshot } from '../state/app-state';
@@ -11,7 +12,7 @@ import { TEXT_SCALES, type Theme } from '../state/display';
 export default function SettingsRoute() {
   const app = useApp();
   const snap = useAppSnapshot();
-  const s = stringsFor(snap.lang);
+  const s = screenStringsFor(snap.lang);
   const modes: [DataMode, string][] = [
     ['always', s.modeAlways],
     ['wifi', s.modeWifi],

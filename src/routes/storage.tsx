@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Usage } from '../db';
 import { totalBytes } from '../db';
-import { formatBytes, stringsFor } from '../i18n';
+import { formatBytes } from '../i18n';
+import { screenStringsFor } from '../i18n/screens';
 import { AUTO_IMAGE_ARTICLES } from '../shared/constants';
 import { useApp, useAppSnapshot, useDownloads } from '../state/app-state';
 import { readStorageFacts, requestPersistence, type StorageFacts } from '../state/persist';
@@ -13,7 +14,7 @@ export default function StorageRoute() {
   const app = useApp();
   const snap = useAppSnapshot();
   const dl = useDownloads();
-  const s = stringsFor(snap.lang);
+  const s = screenStringsFor(snap.lang);
   const fmt = (n: number) => formatBytes(n, snap.lang);
   const [usage, setUsage] = useState<Usage | undefined>();
   const [facts, setFacts] = useState<StorageFacts | undefined>();

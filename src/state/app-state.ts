@@ -4,20 +4,22 @@ import { useContext } from 'preact/hooks';
 import { DEFAULT_SETTINGS, ReaderStore, type DataMode, type Settings } from '../db';
 import { isFeedError, type FeedErrorReason } from '../feed/feed-error';
 import type { FeedInfo } from '../feed/types';
-import { formatBytes, stringsFor, type Lang } from '../i18n';
-import { planNotifications } from '../notify/notify';
+import { formatBytes, loadStrings, stringsFor, type Lang } from '../i18n';
+import { updateBadge } from '../pwa/badge';
 import { watchInstall, type InstallOffer } from '../pwa/install';
-import { enableAlerts, notificationPermission, showFromPage, type Permission } from '../pwa/notifications';
-import { checkForAppUpdate, registerPeriodicCheck, registerServiceWorker } from '../pwa/register';
+import type { Permission } from '../pwa/notifications';
 import { CHECK_INTERVAL_MS, FEED_FETCH_TIMEOUT_MS } from '../shared/constants';
-import { updateBadge } from '../sync/background';
-import { createScheduler, type CheckResult, type Trigger } from '../sync/schedule';
-import { syncOnce, type SyncOutcome } from '../sync/sync';
-import { loadConfig, readOptions, type ConfigOptions } from './config';
+import type { CheckResult, Scheduler, Trigger } from '../sync/schedule';
+import type { SyncOutcome } from '../sync/sync';
+import type { ConfigOptions } from './config';
 import { applyDisplayPrefs, readDisplayPrefs, saveDisplayPrefs, type DisplayPrefs } from './display';
-import { createDownloads, resumeInterrupted, type Downloads } from './downloads';
+import { createDownloadsState, type Downloads } from './downloads-state';
 import { requestPersistence } from './persist';
 import { Observable, useObservable } from './store';
+
+// Checking, syncing, downloading and notifying load after the first screen is painted.
+const loadChecks = () => Promise.all([import('./config'), import('../sync/sync'), import('../notify/notify'), import('../pwa/notifications')]);
+const loadWorker = () => import('../pwa/register');
 
 export type SyncStatus = 'idle' | 'checking' | 'up-to-date' | 'updated' | 'error';
 
@@ -79,12 +81,24 @@ export function createAppState(store = new ReaderStore()): AppState {
     listVersion: 0,
     pendingNew: [],
     settings: DEFAULT_SETTINGS,
-    permission: notificationPermission(),
+    permission: 'Notification' in window ? Notification.permission : 'unsupported',
   });
-  const downloads = createDownloads(store, (bytes) => {
+  if (display.lang !== 'vi') void loadStrings(display.lang).then(() => state.set({}));
+  const confirmLarge = (bytes: number) => {
     const s = stringsFor(state.get().lang);
     return confirm(s.confirmLargeDownload(formatBytes(bytes, state.get().lang)));
-  });
+  };
+  const dlState = createDownloadsState();
+  let manager: Promise<Downloads> | undefined;
+  const downloadCode = () => (manager ??= import('./downloads').then((m) => m.createDownloads(store, confirmLarge, dlState)));
+  const downloads: Downloads = {
+    state: dlState,
+    planAndRun: async () => (await downloadCode()).planAndRun(),
+    run: async () => (await downloadCode()).run(),
+    request: async (...args) => (await downloadCode()).request(...args),
+    refresh: async () => (await downloadCode()).refresh(),
+    clearNoRoom: () => dlState.set({ noRoom: 0 }),
+  };
   let options: ConfigOptions = { checkIntervalMs: CHECK_INTERVAL_MS, fetchTimeoutMs: FEED_FETCH_TIMEOUT_MS };
 
   const bump = (lists: boolean) => {
@@ -99,6 +113,7 @@ export function createAppState(store = new ReaderStore()): AppState {
     else state.set({ pendingNew: [...new Set([...state.get().pendingNew, ...added])] });
     bump(reveal);
     const articles = await store.getArticles(added);
+    const [, , { planNotifications }, { showFromPage }] = await loadChecks();
     await showFromPage(planNotifications(articles, state.get().settings.notifyAll, notifyStrings()));
     await updateBadge(store, navigator);
   }
@@ -111,6 +126,7 @@ export function createAppState(store = new ReaderStore()): AppState {
   async function check(trigger: Trigger): Promise<CheckResult> {
     state.set({ status: 'checking', error: undefined });
     try {
+      const [{ loadConfig, readOptions }, { syncOnce }] = await loadChecks();
       const config = await loadConfig(store);
       options = readOptions(config.raw, config.feedUrl);
       const firstSync = (await store.getFeedState()) === undefined;
@@ -141,13 +157,17 @@ export function createAppState(store = new ReaderStore()): AppState {
     }
   }
 
-  const scheduler = createScheduler({ check, intervalMs: () => options.checkIntervalMs });
+  let scheduler: Scheduler | undefined;
+  const trigger = async (why: Trigger) => {
+    scheduler ??= (await import('../sync/schedule')).createScheduler({ check, intervalMs: () => options.checkIntervalMs });
+    return scheduler.trigger(why);
+  };
 
   async function loadStored(): Promise<void> {
     const [feedState, settings] = await Promise.all([store.getFeedState(), store.getSettings()]);
     state.set({ settings });
     if (feedState) state.set({ feedInfo: feedState.info, checkedAt: feedState.checkedAt });
-    await resumeInterrupted(store);
+    await store.requeueInterruptedDownloads();
     await downloads.refresh();
   }
 
@@ -159,29 +179,33 @@ export function createAppState(store = new ReaderStore()): AppState {
   function start(): void {
     addEventListener('online', () => {
       state.set({ online: true });
-      void scheduler.trigger('online');
+      void trigger('online');
       void downloads.run();
     });
     addEventListener('offline', () => state.set({ online: false }));
     watchInstall((install) => state.set({ install }));
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState !== 'visible') return;
-      void scheduler.trigger('visible');
-      void checkForAppUpdate();
+      void trigger('visible');
+      void loadWorker().then((w) => w.checkForAppUpdate());
     });
     // Installing is a moment the reader has said the app matters: keep its storage.
     addEventListener('appinstalled', () => void requestPersistence());
-    void registerServiceWorker({
-      onNeedRefresh: (apply) => state.set({ applyUpdate: apply }),
-      onMessage: (m) => {
-        store.notify({ type: 'written', ids: m.added });
-        void arrived(m.added, false).then(() => downloads.refresh());
-      },
-    }).then(() => registerPeriodicCheck(options.checkIntervalMs));
+    void loadWorker().then((w) =>
+      w
+        .registerServiceWorker({
+          onNeedRefresh: (apply) => state.set({ applyUpdate: apply }),
+          onMessage: (m) => {
+            store.notify({ type: 'written', ids: m.added });
+            void arrived(m.added, false).then(() => downloads.refresh());
+          },
+        })
+        .then(() => w.registerPeriodicCheck(options.checkIntervalMs)),
+    );
     void loadStored()
       .catch((e: unknown) => console.error(e))
       .finally(() => {
-        void scheduler.trigger('start');
+        void trigger('start');
         void downloads.planAndRun();
       });
   }
@@ -191,7 +215,7 @@ export function createAppState(store = new ReaderStore()): AppState {
     state,
     downloads,
     start,
-    refresh: () => scheduler.trigger('manual'),
+    refresh: () => trigger('manual'),
     revealNew() {
       state.set({ pendingNew: [] });
       bump(true);
@@ -214,12 +238,13 @@ export function createAppState(store = new ReaderStore()): AppState {
     setDisplay(patch) {
       const next = { ...state.get().display, ...patch };
       saveDisplayPrefs(next);
-      state.set({ display: next, lang: next.lang });
+      void loadStrings(next.lang).then(() => state.set({ display: next, lang: next.lang }));
     },
     async enableAlerts() {
+      const [, , , { enableAlerts }] = await loadChecks();
       const permission = await enableAlerts(options.push);
       state.set({ permission });
-      if (permission === 'granted') await registerPeriodicCheck(options.checkIntervalMs);
+      if (permission === 'granted') await (await loadWorker()).registerPeriodicCheck(options.checkIntervalMs);
       return permission;
     },
   };

@@ -2,41 +2,16 @@
 import { planDownloads, runDownloads, type JobOutcome } from '../assets/queue';
 import { decideTap, readNetworkFacts } from '../assets/policy';
 import type { DownloadJob, ReaderStore } from '../db';
-import { Observable } from './store';
-
-export interface Progress {
-  received: number;
-  total?: number;
-}
-
-export interface DownloadsSnapshot {
-  /** URLs whose bytes are stored on the phone. */
-  stored: ReadonlySet<string>;
-  /** Jobs still owed (queued, running, or failed), by URL. */
-  jobs: ReadonlyMap<string, DownloadJob>;
-  /** Bytes received so far for running downloads. */
-  progress: ReadonlyMap<string, Progress>;
-  /** Downloads that could not be kept for lack of space since the reader last looked. */
-  noRoom: number;
-}
+import { createDownloadsState, type Downloads, type DownloadsSnapshot } from './downloads-state';
+import type { Observable } from './store';
 
 const MAX_TIMER_MS = 60 * 60 * 1000;
 
-export interface Downloads {
-  state: Observable<DownloadsSnapshot>;
-  /** Re-plans after a sync or a save, then runs what is due. */
-  planAndRun(): Promise<void>;
-  /** Runs what is due now. */
-  run(): Promise<void>;
-  /** A reader's tap on an attachment: false when they declined a large download. */
-  request(url: string, articleId: string, kind: DownloadJob['kind'], declaredBytes?: number, expectedType?: string): Promise<boolean>;
-  /** Reloads what is stored (after freeing space). */
-  refresh(): Promise<void>;
-  clearNoRoom(): void;
-}
-
-export function createDownloads(store: ReaderStore, confirmLarge: (bytes: number) => boolean): Downloads {
-  const state = new Observable<DownloadsSnapshot>({ stored: new Set(), jobs: new Map(), progress: new Map(), noRoom: 0 });
+export function createDownloads(
+  store: ReaderStore,
+  confirmLarge: (bytes: number) => boolean,
+  state: Observable<DownloadsSnapshot> = createDownloadsState(),
+): Downloads {
   let running: Promise<void> | undefined;
   let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;

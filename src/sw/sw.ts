@@ -1,48 +1,49 @@
 /// <reference lib="webworker" />
 /** The service worker: precached shell, offline bytes, background checks, reader-led updates. */
-import { clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
-import { registerRoute } from 'workbox-routing';
 import { FILE_ROUTE, PERIODIC_SYNC_TAG } from '../shared/constants';
 import { isPageToWorker } from '../shared/messages';
 import { isAppPath } from './app-paths';
 import { checkInBackground, handlePush, openFromNotification } from './background-events';
+import { Precache, type PrecacheEntry } from './precache';
 import { serveFile, serveImage } from './stored-bytes';
 
-declare const self: ServiceWorkerGlobalScope;
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
 /** Periodic Background Sync is not in TypeScript's lib yet. */
 interface PeriodicSyncEvent extends ExtendableEvent {
   readonly tag: string;
 }
 
-// The build's files, revisioned; old caches go when a new version activates.
-precacheAndRoute(self.__WB_MANIFEST);
-cleanupOutdatedCaches();
-
+// The build's files, by revision (injected at build time).
+const shell = new Precache(self.__WB_MANIFEST);
 const scopePath = new URL(self.registration.scope).pathname;
+const indexUrl = new URL('index.html', self.registration.scope).href;
 
-// Stored attachments open offline under their title (checked before the app-shell route).
-registerRoute(
-  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith(scopePath + FILE_ROUTE.slice(1)),
-  ({ url }) => serveFile(url, scopePath),
-);
-
-// Images of synced and saved articles come from IndexedDB, so they show with no network.
-registerRoute(({ request }) => request.destination === 'image', ({ request }) => serveImage(request));
-
-// Deep links (/article/…, /category/…) open offline: every app navigation gets index.html.
-registerRoute(
-  ({ request, url }) => request.mode === 'navigate' && url.origin === self.location.origin && isAppPath(url.pathname, scopePath),
-  createHandlerBoundToURL('index.html'),
-);
+self.addEventListener('install', (event) => event.waitUntil(shell.install()));
 
 // First install: take the open page at once, so the first visit already works offline.
-// Later versions wait for the reader's consent (SKIP_WAITING).
-clientsClaim();
+// Later versions wait for the reader's consent (SKIP_WAITING); the old shell goes when they activate.
+self.addEventListener('activate', (event) => event.waitUntil(shell.cleanup().then(() => self.clients.claim())));
 
 self.addEventListener('message', (event) => {
   if (isPageToWorker(event.data) && event.data.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  const ours = url.origin === self.location.origin;
+  // Stored attachments open offline under their title.
+  if (ours && url.pathname.startsWith(scopePath + FILE_ROUTE.slice(1))) return event.respondWith(serveFile(url, scopePath));
+  // Deep links (/article/…, /category/…) open offline: every app navigation gets index.html.
+  if (ours && request.mode === 'navigate' && isAppPath(url.pathname, scopePath)) {
+    return event.respondWith(shell.match(indexUrl).then((r) => r ?? fetch(request)));
+  }
+  // The app's own files, from the precache.
+  if (ours && shell.has(request.url)) return event.respondWith(shell.match(request.url).then((r) => r ?? fetch(request)));
+  // Images of synced and saved articles come from IndexedDB, so they show with no network.
+  if (request.destination === 'image') return event.respondWith(serveImage(request));
 });
 
 // Installed app on Chromium: the browser wakes us to check, with the page's own sync code.

@@ -5,8 +5,9 @@
 import { planDownloads, runDownloads } from '../assets/queue';
 import { readNetworkFacts } from '../assets/policy';
 import type { ReaderStore, StoredArticle } from '../db';
-import { vi } from '../i18n/vi';
 import { planNotifications, showNotifications, type NotificationTarget } from '../notify/notify';
+import { NOTIFY_VI } from '../notify/strings';
+import { updateBadge } from '../pwa/badge';
 import { syncOnce } from './sync';
 
 export interface BackgroundDeps {
@@ -34,7 +35,7 @@ export async function backgroundCheck(deps: BackgroundDeps): Promise<BackgroundR
     return { added: [], notified: [] };
   }
   const settings = await deps.store.getSettings();
-  const plans = planNotifications(added, settings.notifyAll, { urgentPrefix: vi.notifyUrgent, newArticles: vi.notifyNewArticles });
+  const plans = planNotifications(added, settings.notifyAll, NOTIFY_VI);
   await showNotifications(deps.notifications, plans);
   await updateBadge(deps.store, deps.nav);
   if (added.length > 0) {
@@ -42,12 +43,4 @@ export async function backgroundCheck(deps: BackgroundDeps): Promise<BackgroundR
     await runDownloads({ store: deps.store, network: () => readNetworkFacts(deps.nav) });
   }
   return { added, notified: added.filter((a) => a.priority === 'urgent').map((a) => a.id) };
-}
-
-/** The app icon's badge: unread articles that arrived as news, where the browser supports it. */
-export async function updateBadge(store: ReaderStore, nav: object): Promise<void> {
-  const badge = nav as { setAppBadge?(n?: number): Promise<void>; clearAppBadge?(): Promise<void> };
-  if (!badge.setAppBadge) return;
-  const n = await store.countUnreadNews();
-  await (n > 0 ? badge.setAppBadge(n) : badge.clearAppBadge?.())?.catch(() => undefined);
 }

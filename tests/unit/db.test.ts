@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { ReaderStore } from '../../src/db';
-import { toStored } from '../../src/db/articles';
+import { toStored } from '../../src/db/write';
 import { DB_VERSION, openReaderDB, UPGRADE_STEPS } from '../../src/db/open';
 import type { ReaderDB } from '../../src/db/schema';
 import { parseFeed } from '../../src/feed/parse';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toStored } from '../../src/db/articles';
+import { toStored } from '../../src/db/write';
 import { parseFeed } from '../../src/feed/parse';
 import { planNotifications, showNotifications } from '../../src/notify/notify';
 import { vi } from '../../src/i18n/vi';
