@@ -65,7 +65,14 @@ export default defineConfig({
       },
       {
         // `npm run bench`: figures printed, never asserted; not part of `npm test`.
-        test: { name: 'bench', include: ['tests/bench/**/*.bench.ts'], environment: 'node', testTimeout: 600_000 },
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.bench.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+        },
       },
       {
         // Real Chromium against the built app (`vite build` first); one file at a time on 2 cores.

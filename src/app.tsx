@@ -1,4 +1,5 @@
 /** Providers and routes; no data access here. */
+import { useEffect } from 'preact/hooks';
 import { Route, Switch } from 'wouter-preact';
 import { Layout } from './components/layout';
 import { Notice } from './components/notice';
@@ -18,7 +19,17 @@ const SearchRoute = lazyScreen(() => import('./routes/search').then((m) => m.def
 const SettingsRoute = lazyScreen(() => import('./routes/settings').then((m) => m.default), loadingText);
 const StorageRoute = lazyScreen(() => import('./routes/storage').then((m) => m.default), loadingText);
 
+/** Once the first screen is up and the phone is idle, the article screen and its sanitizer load, so a tap opens an article at once. */
+function preloadArticleScreen(): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 500));
+  idle(() => {
+    ArticleRoute.preload();
+    void import('./render/sanitize');
+  });
+}
+
 export function App({ app }: { app: AppState }) {
+  useEffect(preloadArticleScreen, []);
   return (
     <AppStateContext.Provider value={app}>
       <Shell />

@@ -1,0 +1,179 @@
+/**
+ * `npm run bench` (browser part): the app in real headless Chromium as a cheap phone feels it.
+ * Timings are ratios to a baseline measured in the same run (interleaved A/B pairs, median of
+ * the pair ratios), printed beside the absolute figures; bytes are exact. Prints; asserts nothing.
+ */
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../support/browser';
+import { firstScreenJs, workerBytes } from '../support/bundle-size';
+import { staticHandler, TestServer } from '../support/http-server';
+import { makeItem, seedPlusItems, type JsonFeed } from '../fixtures/feeds';
+import { report, stats } from './report';
+
+const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+const PAIRS = 5;
+const CPU = 4;
+
+let browser: Browser;
+let feedServer: TestServer;
+let appServer: TestServer;
+let feed: JsonFeed;
+const rows: [string, string, string, string][] = [];
+const pass = (ok: boolean) => (ok ? 'pass' : 'miss');
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  feed = seedPlusItems(60);
+  feedServer = await new TestServer((req) => (req.url?.startsWith('/feed.json') ? { body: JSON.stringify(feed), type: 'application/feed+json' } : undefined), true).start();
+  const headlines = feed.items.slice(0, 20).map((i) => `<li><a href="#">${String(i.title)}</a><p>${String(i.summary ?? '')}</p></li>`).join('');
+  appServer = await new TestServer(
+    staticHandler(DIST, {
+      '/config.json': { body: JSON.stringify({ feedUrl: `${feedServer.origin}/feed.json` }), type: 'application/json' },
+      // The baseline: a static page holding the same headlines, no script.
+      '/baseline.html': { body: `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Tin</title><ul class="cards">${headlines}</ul></html>`, type: 'text/html; charset=utf-8' },
+    }),
+  ).start();
+});
+
+afterAll(async () => {
+  report('Performance (headless Chromium; CPU throttling slows the main thread only, not IndexedDB or the worker)', rows);
+  await browser?.close();
+  await feedServer?.stop();
+  await appServer?.stop();
+});
+
+const appUrl = (p: string) => `http://localhost:${appServer.port}${p}`;
+
+async function phone(): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  return { context, page, cdp };
+}
+
+/** Milliseconds from navigation start until `selector` is in the page, measured inside the page. */
+async function timeToSelector(page: Page, url: string, selector: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForSelector(selector);
+  return page.evaluate(() => performance.now());
+}
+
+it('bytes', () => {
+  const first = firstScreenJs(DIST);
+  const sw = workerBytes(DIST);
+  rows.push(['JS for the home list (gzip -9)', `${first.gzipBytes} B (${first.files.length} files)`, '≤ 20480 B', pass(first.gzipBytes <= 20480)]);
+  rows.push(['service worker (gzip -9)', `${sw.gzipBytes} B`, '≤ 15360 B', pass(sw.gzipBytes <= 15360)]);
+});
+
+it('offline cold start → list painted, 4× CPU, worker running and stopped', async () => {
+  const { context, page, cdp } = await phone();
+  await page.goto(appUrl('/'));
+  await page.waitForSelector('.cards > li');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForTimeout(1000); // let downloads settle
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+  for (const stopped of [false, true]) {
+    const ratios: number[] = [];
+    const app: number[] = [];
+    const base: number[] = [];
+    for (let i = 0; i < PAIRS; i++) {
+      // The baseline is served from localhost with no network cost: as near to a precached page as we can make it.
+      const b = await timeToSelector(page, appUrl('/baseline.html'), '.cards > li');
+      await context.setOffline(true);
+      if (stopped) await cdp.send('ServiceWorker.stopAllWorkers');
+      const a = await timeToSelector(page, appUrl('/'), '.cards > li');
+      await context.setOffline(false);
+      app.push(a);
+      base.push(b);
+      ratios.push(a / b);
+    }
+    const r = stats(ratios).median;
+    rows.push([
+      `offline cold start, worker ${stopped ? 'stopped' : 'running'}`,
+      `${stats(app).median.toFixed(0)} ms vs ${stats(base).median.toFixed(0)} ms static (×${r.toFixed(2)})`,
+      '≤ 1.5 × static',
+      pass(r <= 1.5),
+    ]);
+  }
+  await context.close();
+});
+
+it('tap a headline → article painted, offline, 4× CPU', async () => {
+  const { context, page, cdp } = await phone();
+  await page.goto(appUrl('/'));
+  await page.waitForSelector('.cards > li');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+  const taps: number[] = [];
+  const events: number[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    await page.goto(appUrl('/'));
+    await page.waitForSelector('.cards > li');
+    await page.evaluate(() => {
+      const w = window as unknown as { __slowest: number };
+      w.__slowest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__slowest = Math.max(w.__slowest, e.duration);
+      }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+    });
+    const link = page.locator('.cards > li a').nth(i + 1);
+    const title = (await link.locator('.card__title').textContent())!.replace(/^Khẩn/, '').trim();
+    const start = await page.evaluate(() => performance.now());
+    await link.tap();
+    await page.locator('h1', { hasText: title.slice(0, 20) }).waitFor();
+    const end = await page.evaluate(() => performance.now());
+    taps.push(end - start);
+    events.push(await page.evaluate(() => (window as unknown as { __slowest: number }).__slowest));
+  }
+  const t = stats(taps).median;
+  const e = Math.max(...events);
+  rows.push(['tap → article painted (offline, 4×)', `${t.toFixed(0)} ms`, '≤ 100 ms', pass(t <= 100)]);
+  rows.push(['slowest input event (4×)', `${e.toFixed(0)} ms`, '≤ 50 ms', pass(e <= 50)]);
+  await context.close();
+});
+
+it('update check with nothing new, on the wire (HTTP/1.1)', async () => {
+  const { context, page } = await phone();
+  await page.goto(appUrl('/'));
+  await page.waitForSelector('.cards > li');
+  await page.waitForTimeout(5_500);
+  const before = feedServer.log.length;
+  await page.evaluate(() => dispatchEvent(new Event('online')));
+  await page.waitForFunction((n) => n, undefined, { timeout: 100 }).catch(() => undefined);
+  for (let i = 0; i < 50 && feedServer.log.length === before; i++) await page.waitForTimeout(100);
+  await page.waitForTimeout(300);
+  const reqs = feedServer.log.slice(before);
+  const bytes = reqs.reduce((n, r) => n + r.bytesIn + r.bytesOut, 0);
+  const ok = reqs.length === 1 && reqs[0]!.status === 304 && bytes <= 800;
+  rows.push(['update check, nothing new', `${reqs.length} request(s), ${reqs.map((r) => r.status).join('/')}, ${bytes} B (${reqs[0]?.bytesIn ?? 0} B request + ${reqs[0]?.bytesOut ?? 0} B response)`, '1 × 304, 0 body, ≤ 800 B', pass(ok)]);
+  await context.close();
+});
+
+it('sync of 500 new articles, 4× CPU: long tasks on the main thread', async () => {
+  const { context, page, cdp } = await phone();
+  await page.goto(appUrl('/'));
+  await page.waitForSelector('.cards > li');
+  await page.waitForTimeout(5_500);
+  feed.items.push(...Array.from({ length: 500 }, (_, i) => makeItem(5000 + i, { content_html: `<p>${'Nội dung bài viết dài. '.repeat(60)}</p>` })));
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+  await page.evaluate(() => {
+    const w = window as unknown as { __tasks: number[] };
+    w.__tasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__tasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  const before = feedServer.log.length;
+  await page.locator('.status__refresh').click();
+  await page.waitForFunction(() => !(document.querySelector('.status__refresh') as HTMLButtonElement).disabled, undefined, { timeout: 120_000 });
+  const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
+  const longest = Math.max(0, ...tasks);
+  const feedRequests = feedServer.log.slice(before).filter((r) => r.path === '/feed.json').length;
+  rows.push(['sync of 500 new articles (4×): longest main-thread task', `${longest.toFixed(0)} ms (${tasks.length} tasks over 50 ms); feed fetched ${feedRequests}×`, 'no task > 50 ms', pass(longest <= 50)]);
+  feed.items.splice(-500);
+  await context.close();
+});
