@@ -20,7 +20,7 @@ export async function planDownloads(store: ReaderStore, now = Date.now()): Promi
   const jobs: NewJob[] = [];
   const add = (a: StoredArticle, withFiles: boolean) => {
     for (const need of [...imageNeeds(a), ...(withFiles ? fileNeeds(a) : [])]) {
-      jobs.push({ ...need, articleIds: [a.id], origin: 'auto' });
+      jobs.push({ ...need, articleIds: [a.id], origin: 'auto', retryNoRoom: isProtected(a) });
     }
   };
   for (const a of newest) add(a, isProtected(a));

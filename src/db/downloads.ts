@@ -3,7 +3,10 @@ import type { IDBPDatabase } from 'idb';
 import type { DownloadJob, ReaderDB } from './schema';
 import { inTx } from './tx';
 
-export type NewJob = Omit<DownloadJob, 'state' | 'attempts' | 'nextAttemptAt' | 'createdAt' | 'lastError'>;
+export type NewJob = Omit<DownloadJob, 'state' | 'attempts' | 'nextAttemptAt' | 'createdAt' | 'lastError'> & {
+  /** For a saved or urgent article: a download that failed for lack of room is tried again now. */
+  retryNoRoom?: boolean;
+};
 
 /** Adds jobs (or widens existing ones) for URLs not stored yet; a reader's request runs at once. */
 export async function enqueue(db: IDBPDatabase<ReaderDB>, jobs: NewJob[], now: number): Promise<number> {
@@ -12,19 +15,20 @@ export async function enqueue(db: IDBPDatabase<ReaderDB>, jobs: NewJob[], now: n
   let added = 0;
   for (const job of jobs) {
     if ((await tx.objectStore('assets').getKey(job.url)) !== undefined) continue;
+    const { retryNoRoom, ...fields } = job;
     const old = await tx.objectStore('downloads').get(job.url);
     if (old) {
-      const reader = job.origin === 'reader';
+      // A tap retries a failed download now; so does saving an article whose bytes found no room before.
+      const reader = job.origin === 'reader' || (retryNoRoom === true && old.state === 'failed' && old.lastError === 'quota');
       await tx.objectStore('downloads').put({
         ...old,
         articleIds: [...new Set([...old.articleIds, ...job.articleIds])],
-        origin: reader ? 'reader' : old.origin,
-        // A tap retries a failed download now, from the start.
+        origin: job.origin === 'reader' ? 'reader' : old.origin,
         ...(reader && old.state !== 'active' ? { state: 'queued' as const, attempts: 0, nextAttemptAt: now } : {}),
       });
       continue;
     }
-    await tx.objectStore('downloads').put({ ...job, state: 'queued', attempts: 0, nextAttemptAt: now, createdAt: now });
+    await tx.objectStore('downloads').put({ ...fields, state: 'queued', attempts: 0, nextAttemptAt: now, createdAt: now });
     added++;
   }
   return added;

@@ -19,6 +19,8 @@ const CONFIG = {
   RETURN_TRUSTED_TYPE: true,
 };
 
+const STRING_CONFIG = { ...CONFIG, RETURN_TRUSTED_TYPE: false };
+
 let baseUrl = 'about:blank';
 /** In text-only mode, the images that may still show (stored on the phone); others are removed. */
 let allowedImages: ReadonlySet<string> | undefined;
@@ -76,8 +78,16 @@ export function sanitizeArticleHtml(html: string, base: string, onlyImages?: Rea
   baseUrl = base;
   allowedImages = onlyImages;
   try {
+    // Re-parsing sanitized HTML can rebuild it differently (nesting the parser does not allow);
+    // sanitize again until it is stable, so what the DOM gets is a fixed point (idempotent).
+    let out = DOMPurify.sanitize(html, STRING_CONFIG);
+    for (let pass = 0; pass < 3; pass++) {
+      const again = DOMPurify.sanitize(out, STRING_CONFIG);
+      if (again === out) break;
+      out = again;
+    }
     // A TrustedHTML where the browser has Trusted Types, a string elsewhere; both go to innerHTML.
-    return DOMPurify.sanitize(html, CONFIG) as unknown as string;
+    return DOMPurify.sanitize(out, CONFIG) as unknown as string;
   } finally {
     allowedImages = undefined;
   }

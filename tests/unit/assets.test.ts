@@ -323,3 +323,20 @@ describe('DownloadError', () => {
     expect(new DownloadError('truncated').reason).toBe('truncated');
   });
 });
+
+describe('saving after a lack of room', () => {
+  it('an image that found no room is tried again once its article is saved', async () => {
+    const store = freshStore();
+    await store.applyFeed(feedOf([makeItem(1, { image: 'img/1.jpg' })]), FEED_URL, {}, NOW);
+    await store.putSettings({ budgetBytes: 1 });
+    const fetch = (async () => new Response(new Uint8Array(5000), { headers: { 'Content-Type': 'image/jpeg' } })) as typeof globalThis.fetch;
+    await planDownloads(store, NOW);
+    expect((await runDownloads({ store, fetch, network: () => WIFI, now: () => NOW })).noRoom).toHaveLength(1);
+    expect((await store.getDownload('https://portal.example/img/1.jpg'))?.state).toBe('failed');
+    await store.setSaved('test-1', true);
+    await planDownloads(store, NOW + 1);
+    expect((await store.getDownload('https://portal.example/img/1.jpg'))?.state).toBe('queued');
+    // Saved bytes may pass the reader's budget (never the browser's quota).
+    expect((await runDownloads({ store, fetch, network: () => WIFI, now: () => NOW + 1 })).stored).toBe(1);
+  });
+});
