@@ -87,12 +87,5 @@ export const screensEn: ScreenStrings = {
   share: 'Share',
   linkCopied: 'Article link copied.',
   shareFailed: 'Could not share. Link:',
-  fileTypes: {
-    'application/pdf': 'PDF',
-    'application/msword': 'Word',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
-    'application/vnd.ms-excel': 'Excel',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
-  },
   fileKinds: { image: 'Image', audio: 'Audio', video: 'Video', other: 'File' },
 };

@@ -85,13 +85,6 @@ export const screensVi = {
   share: 'Chia sẻ',
   linkCopied: 'Đã chép liên kết bài viết.',
   shareFailed: 'Không chia sẻ được. Liên kết:',
-  fileTypes: {
-    'application/pdf': 'PDF',
-    'application/msword': 'Word',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
-    'application/vnd.ms-excel': 'Excel',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
-  } as Record<string, string>,
   fileKinds: { image: 'Ảnh', audio: 'Âm thanh', video: 'Video', other: 'Tệp' },
 };
 

@@ -58,9 +58,18 @@ function statusOf(f: Attachment, dl: DownloadsSnapshot, s: Strings, lang: Lang):
   return { kind: 'waiting', label: job.origin === 'reader' ? s.queued : s.waitingAuto };
 }
 
+/** Names of office formats, the same in every language. */
+const FILE_TYPES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/msword': 'Word',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'application/vnd.ms-excel': 'Excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+};
+
 /** "PDF", "Word", "Ảnh"…: a short, familiar name for a MIME type. */
 export function fileTypeLabel(mime: string, s: Strings): string {
-  const known = s.fileTypes[mime];
+  const known = FILE_TYPES[mime];
   if (known) return known;
   const [kind, sub] = mime.split('/');
   if (kind === 'image' || kind === 'audio' || kind === 'video') return `${s.fileKinds[kind]} ${sub?.toUpperCase() ?? ''}`.trim();

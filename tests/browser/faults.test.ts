@@ -1,8 +1,9 @@
 /** Network and storage faults in real Chromium: the app times out and says so, and nothing stored is lost. */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, newPhoneContext } from '../support/browser';
+import { newPhoneContext } from '../support/browser';
+import { browserSuite } from '../support/suite';
 import { staticHandler, TestServer, type RawHandler } from '../support/http-server';
 import { readArticleRecords, readStores } from '../support/idb-probe';
 import { makeItem, seedPlusItems, type JsonFeed } from '../fixtures/feeds';
@@ -10,29 +11,15 @@ import { makeItem, seedPlusItems, type JsonFeed } from '../fixtures/feeds';
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, Last-Modified' };
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-let servers: TestServer[] = [];
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  for (const s of servers) await s.stop();
-  servers = [];
-});
+const suite = browserSuite();
 
 async function setup(feed: JsonFeed = seedPlusItems(8)) {
   const feedServer = await new TestServer((req) => (req.url?.startsWith('/feed.json') ? { body: JSON.stringify(feed), type: 'application/feed+json' } : undefined), true).start();
   const config = { feedUrl: `${feedServer.origin}/feed.json`, fetchTimeoutSeconds: 2 };
   const appServer = await new TestServer(staticHandler(DIST, { '/config.json': { body: JSON.stringify(config), type: 'application/json' } })).start();
-  servers = [feedServer, appServer];
-  context = await newPhoneContext(browser);
-  const page = await context.newPage();
+  suite.servers = [feedServer, appServer];
+  suite.context = await newPhoneContext(suite.browser);
+  const page = await suite.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const url = (p: string) => `http://localhost:${appServer.port}${p}`;
@@ -181,18 +168,18 @@ describe('storage faults', () => {
     const appServer = await new TestServer(
       staticHandler(DIST, { '/config.json': { body: JSON.stringify({ feedUrl: `${feedServer.origin}/feed.json` }), type: 'application/json' } }),
     ).start();
-    servers = [feedServer, appServer];
-    context = await newPhoneContext(browser);
+    suite.servers = [feedServer, appServer];
+    suite.context = await newPhoneContext(suite.browser);
     const url = `http://localhost:${appServer.port}/`;
     for (let round = 0; round < 8; round++) {
       // Every round the feed has 60 more articles, each with an image, and the page dies part-way.
       feed.items.push(...Array.from({ length: 60 }, (_, i) => makeItem(100 + round * 60 + i, { image: `img/${round}-${i}.jpg` })));
-      const page = await context.newPage();
+      const page = await suite.context.newPage();
       await page.goto(url);
       await page.waitForTimeout(50 + ((round * 37) % 200));
       await page.close();
     }
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     await page.goto(url);
     await page.locator('.cards > li').first().waitFor();
     const records = Object.values(await readArticleRecords(page)).map((r) => JSON.parse(r) as Record<string, unknown>);

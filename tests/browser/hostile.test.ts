@@ -1,35 +1,20 @@
 /** Hostile feeds in real Chromium: no script runs from a feed, and broken feeds never cost stored articles. */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, launchChromium } from '../support/browser';
+import { browserSuite } from '../support/suite';
 import { staticHandler, TestServer, type Served } from '../support/http-server';
 import { readArticleRecords } from '../support/idb-probe';
 import { brokenFeeds } from '../fixtures/broken-feeds';
 import { makeItem, seedPlusItems } from '../fixtures/feeds';
 
-void CHROMIUM_ARGS;
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const CORPORA = fileURLToPath(new URL('../../../shared/corpora/', import.meta.url));
 const XSS = (JSON.parse(readFileSync(`${CORPORA}dompurify-xss.json`, 'utf8')) as { cases: { title: string; payload: string }[] }).cases;
 const JSON_SUITE = `${CORPORA}jsontestsuite/test_parsing/`;
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-let servers: TestServer[] = [];
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  for (const s of servers) await s.stop();
-  servers = [];
-});
+const suite = browserSuite();
 
 /** A feed server whose answer the test changes at will, and the app beside it. */
 async function serve(initial: Served) {
@@ -38,7 +23,7 @@ async function serve(initial: Served) {
   const appServer = await new TestServer(
     staticHandler(DIST, { '/config.json': { body: JSON.stringify({ feedUrl: `${feedServer.origin}/feed.json` }), type: 'application/json' } }),
   ).start();
-  servers = [feedServer, appServer];
+  suite.servers = [feedServer, appServer];
   return { feedServer, set: (s: Served) => (current = s), url: (p: string) => `http://localhost:${appServer.port}${p}` };
 }
 
@@ -77,9 +62,9 @@ describe('script never runs from a feed', () => {
     feed.items = XSS.map((c, i) => makeItem(i, { id: `xss-${i}`, title: `Ca ${i}: ${c.title}`, content_html: c.payload }));
     const s = await serve({ body: JSON.stringify(feed), type: 'application/feed+json' });
     // No CSP here: the sanitizer alone must hold.
-    context = await browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
-    await context.addInitScript(TRAP);
-    const page = await context.newPage();
+    suite.context = await suite.browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 } });
+    await suite.context.addInitScript(TRAP);
+    const page = await suite.context.newPage();
     const loads: string[] = [];
     page.on('request', (r) => {
       if (['script', 'document', 'object', 'other'].includes(r.resourceType()) && !r.url().startsWith(s.url('/')) && !r.url().includes('/feed.json')) {
@@ -110,9 +95,9 @@ describe('script never runs from a feed', () => {
 
   it('control: the same payloads inserted unsanitized do run, so the check can fail', async () => {
     const s = await serve({ body: JSON.stringify(seedPlusItems(1)), type: 'application/feed+json' });
-    context = await browser.newContext({ bypassCSP: true });
-    await context.addInitScript(TRAP);
-    const page = await context.newPage();
+    suite.context = await suite.browser.newContext({ bypassCSP: true });
+    await suite.context.addInitScript(TRAP);
+    const page = await suite.context.newPage();
     await page.goto(s.url('/'));
     await page.locator('.cards > li').first().waitFor();
     const firing = XSS.filter((c) => /<img[^>]+onerror\s*=\s*["']?alert/i.test(c.payload) || /<svg[^>]+onload\s*=/i.test(c.payload)).slice(0, 5);
@@ -144,9 +129,9 @@ describe('script never runs from a feed', () => {
       }),
     );
     const s = await serve({ body: JSON.stringify(feed), type: 'application/feed+json' });
-    context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    await context.addInitScript(TRAP);
-    const page = await context.newPage();
+    suite.context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
+    await suite.context.addInitScript(TRAP);
+    const page = await suite.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(s.url('/'));
@@ -169,8 +154,8 @@ describe('script never runs from a feed', () => {
     for (const d of ["script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-src 'none'", "require-trusted-types-for 'script'"]) expect(csp).toContain(d);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
     const s = await serve({ body: JSON.stringify(seedPlusItems(3)), type: 'application/feed+json' });
-    context = await browser.newContext();
-    const page = await context.newPage();
+    suite.context = await suite.browser.newContext();
+    const page = await suite.context.newPage();
     const violations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|TrustedHTML|TrustedScriptURL|Trusted Type/i.test(m.text())) violations.push(m.text());
@@ -192,8 +177,8 @@ describe('broken feeds never cost stored articles', () => {
   async function checkAll(cases: { name: string; served: Served; expect: 'rejected' | 'partial' | 'either' }[]) {
     const good = seedPlusItems(10);
     const s = await serve({ body: JSON.stringify(good), type: 'application/feed+json' });
-    context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
+    suite.context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await suite.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(s.url('/'));

@@ -1,10 +1,11 @@
 /** Images and attachments offline, in real Chromium with the servers really gone. */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, newPhoneContext } from '../support/browser';
+import { newPhoneContext } from '../support/browser';
+import { browserSuite } from '../support/suite';
 import { staticHandler, TestServer, type Served } from '../support/http-server';
 import { readStores } from '../support/idb-probe';
 import { loadSeedFeed, makeItem, TEST_CATEGORIES } from '../fixtures/feeds';
@@ -15,20 +16,7 @@ const JPEGS = readdirSync(`${SAMPLE}images`).map((f) => readFileSync(`${SAMPLE}i
 const PDF = readFileSync(`${SAMPLE}files/${readdirSync(`${SAMPLE}files`)[0]}`);
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-let servers: TestServer[] = [];
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  for (const s of servers) await s.stop();
-  servers = [];
-});
+const suite = browserSuite();
 
 /** A feed of `count` articles (test-0 newest), each with its own lead image, on its own origin. */
 async function startServers(count: number, opts: { padImages?: number; attachments?: Record<number, string> } = {}) {
@@ -57,7 +45,7 @@ async function startServers(count: number, opts: { padImages?: number; attachmen
       '/config.json': { body: JSON.stringify({ feedUrl: `${feedServer.origin}/feed.json` }), type: 'application/json' },
     }),
   ).start();
-  servers = [feedServer, appServer];
+  suite.servers = [feedServer, appServer];
   return { feed, feedServer, appServer, appUrl: (p: string) => `http://localhost:${appServer.port}${p}` };
 }
 
@@ -71,8 +59,8 @@ describe('images and attachments offline', () => {
   it('shows recent and saved images and opens the exact saved PDF with no network', async () => {
     const title = 'Quyết định số 123/QĐ-UBND về kế hoạch phòng chống thiên tai';
     const { appUrl, feedServer, appServer } = await startServers(60, { attachments: { 58: title } });
-    context = await newPhoneContext(browser);
-    const page = await context.newPage();
+    suite.context = await newPhoneContext(suite.browser);
+    const page = await suite.context.newPage();
     await page.goto(appUrl('/'));
     await page.locator('.cards > li').first().waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -115,9 +103,9 @@ describe('images and attachments offline', () => {
   it('under a small quota, evicts unsaved bytes and keeps every saved article whole', async () => {
     // 40 images of ~250 KB of incompressible bytes (10 MB) against a 4 MB quota.
     const { appUrl, feedServer, appServer } = await startServers(40, { padImages: 250_000, attachments: { 30: 'Kế hoạch số 5' } });
-    context = await newPhoneContext(browser);
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
+    suite.context = await newPhoneContext(suite.browser);
+    const page = await suite.context.newPage();
+    const cdp = await suite.context.newCDPSession(page);
     const origin = `http://localhost:${appServer.port}`;
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 4 * 1024 * 1024 });
     await page.goto(appUrl('/article/test-30'));

@@ -1,9 +1,10 @@
 /** Update checks that feel like push, in real Chromium: banner, periodic sync, push, app updates, cost of a check. */
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, newPhoneContext } from '../support/browser';
+import { newPhoneContext } from '../support/browser';
+import { browserSuite } from '../support/suite';
 import { staticHandler, TestServer, type Served } from '../support/http-server';
 import { loadSeedFeed, makeItem, TEST_CATEGORIES, type JsonFeed } from '../fixtures/feeds';
 
@@ -11,21 +12,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = `${ROOT}dist`;
 const NEXT = `${ROOT}dist-next`;
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-let servers: TestServer[] = [];
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  for (const s of servers) await s.stop();
-  servers = [];
-});
+const suite = browserSuite();
 
 interface Setup {
   feed: JsonFeed;
@@ -45,10 +32,10 @@ async function setup(config: Record<string, unknown> = {}, root = DIST): Promise
   ).start();
   const configBody = { body: JSON.stringify({ feedUrl: `${feedServer.origin}/feed.json`, ...config }), type: 'application/json' };
   const appServer = await new TestServer(staticHandler(root, { '/config.json': configBody })).start();
-  servers = [feedServer, appServer];
-  context = await newPhoneContext(browser);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+  suite.servers = [feedServer, appServer];
+  suite.context = await newPhoneContext(suite.browser);
+  const page = await suite.context.newPage();
+  const cdp = await suite.context.newCDPSession(page);
   return { feed, feedServer, appServer, page, cdp, origin: `http://localhost:${appServer.port}` };
 }
 
