@@ -65,6 +65,7 @@ function Shell() {
               onLater={() => app.state.set({ applyUpdate: undefined })}
             />
           )}
+          {snap.superseded && <Notice text={s.supersededNotice} dismissLabel={s.reload} onDismiss={() => location.reload()} />}
           {noRoom > 0 && <Notice text={s.noRoomNotice(noRoom)} dismissLabel={s.dismiss} onDismiss={app.downloads.clearNoRoom} />}
         </>
       }

@@ -59,7 +59,11 @@ export interface FeedValidators {
 export type StoreOutcome = 'stored' | 'orphan' | 'no-room';
 
 /** What changed among stored articles: written ids, or "some were removed" (eviction). */
-export type StoreChange = { type: 'written'; ids: string[] } | { type: 'removed' };
+export type StoreChange =
+  | { type: 'written'; ids: string[] }
+  | { type: 'removed' }
+  /** A newer version of the app upgraded the database in another tab: this one must reload. */
+  | { type: 'superseded' };
 
 export const DEFAULT_SETTINGS: Settings = {
   key: 'settings',
@@ -104,7 +108,10 @@ export class ReaderStore {
   }
 
   private db(): Promise<IDBPDatabase<ReaderDB>> {
-    this.conn ??= openReaderDB(this.name, undefined, () => (this.conn = undefined)).catch((e: unknown) => {
+    this.conn ??= openReaderDB(this.name, undefined, (why) => {
+      this.conn = undefined;
+      if (why === 'newer-version') this.notify({ type: 'superseded' });
+    }).catch((e: unknown) => {
       this.conn = undefined;
       throw e;
     });

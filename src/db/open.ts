@@ -41,7 +41,7 @@ export const DB_VERSION = UPGRADE_STEPS.length;
 export async function openReaderDB(
   name = DB_NAME,
   version = DB_VERSION,
-  onClose?: () => void,
+  onClose?: (why: 'newer-version' | 'terminated') => void,
 ): Promise<IDBPDatabase<ReaderDB>> {
   const db = await openDB<ReaderDB>(name, version, {
     upgrade(database, oldVersion, _newVersion, tx) {
@@ -49,10 +49,10 @@ export async function openReaderDB(
     },
     blocking() {
       db.close();
-      onClose?.();
+      onClose?.('newer-version');
     },
     terminated() {
-      onClose?.();
+      onClose?.('terminated');
     },
   });
   return db;

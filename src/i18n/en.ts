@@ -58,5 +58,7 @@ export const en: Strings = {
   installButton: 'Install on the home screen',
   installIos: 'On iPhone: tap the Share button (a square with an arrow) in Safari, then choose "Add to Home Screen".',
   installHelp: 'Install it on the home screen to open it like an app and read the news even on a weak signal.',
+  supersededNotice: 'The app was just updated in another tab. Reload this page to go on reading.',
+  reload: 'Reload',
   skippedItems: (n: number) => `${n} broken item${n === 1 ? ' was' : 's were'} skipped.`,
 };

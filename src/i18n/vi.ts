@@ -59,6 +59,8 @@ export const vi = {
   installButton: 'Cài ứng dụng lên màn hình chính',
   installIos: 'Trên iPhone: bấm nút Chia sẻ (hình vuông có mũi tên lên) ở thanh Safari, rồi chọn "Thêm vào Màn hình chính".',
   installHelp: 'Cài lên màn hình chính để mở nhanh như một ứng dụng và nhận tin cả khi mạng yếu.',
+  supersededNotice: 'Ứng dụng vừa được cập nhật ở một thẻ khác. Hãy tải lại trang để tiếp tục đọc.',
+  reload: 'Tải lại',
   skippedItems: (n: number) => `${n} bài trong nguồn tin bị lỗi nên đã bỏ qua.`,
 };
 

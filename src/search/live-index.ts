@@ -31,6 +31,7 @@ async function build(store: ReaderStore): Promise<SearchIndex> {
 }
 
 async function apply(store: ReaderStore, index: SearchIndex, change: Parameters<Parameters<ReaderStore['onChange']>[0]>[0]): Promise<void> {
+  if (change.type === 'superseded') return;
   if (change.type === 'written') {
     for (const a of await store.getArticles(change.ids)) index.add(toSearchDoc(a));
     return;

@@ -42,6 +42,8 @@ export interface AppSnapshot {
   permission: Permission;
   display: DisplayPrefs;
   install: InstallOffer;
+  /** A newer version of the app took over the database in another tab: reload to continue. */
+  superseded?: boolean;
   /** Set when a new version of the app waits; calling it updates (one reload). */
   applyUpdate?: () => void;
 }
@@ -156,6 +158,10 @@ export function createAppState(store = new ReaderStore()): AppState {
       return 'failed';
     }
   }
+
+  store.onChange((c) => {
+    if (c.type === 'superseded') state.set({ superseded: true });
+  });
 
   let scheduler: Scheduler | undefined;
   const trigger = async (why: Trigger) => {

@@ -48,6 +48,8 @@ describe('upgrade ladder', () => {
     const name = freshName();
     const store = new ReaderStore(name);
     await store.applyFeed(feedOf([makeItem(1), makeItem(2)]), FEED_URL, { etag: '"a"' }, Date.UTC(2026, 10, 27));
+    const changes: string[] = [];
+    store.onChange((c) => changes.push(c.type));
     let blocked = false;
     const newer = await openDB<ReaderDB>(name, DB_VERSION + 1, {
       upgrade() {},
@@ -61,6 +63,8 @@ describe('upgrade ladder', () => {
     // The old tab's store reconnects on its next call (to whatever version is there now).
     await expect(store.countArticles()).rejects.toThrow(); // VersionError: its code is older than the database
     expect(blocked).toBe(false);
+    // The old tab hears of it and asks the reader to reload.
+    expect(changes).toContain('superseded');
   });
 });
 
