@@ -1,0 +1,61 @@
+/**
+ * `npm run bench` (Lighthouse part): Lighthouse 12 with its mobile defaults (simulated slow 4G,
+ * 4× CPU), 5 runs against the built app in Debian's Chromium; medians printed. Asserts nothing.
+ */
+import { afterAll, beforeAll, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS } from '../support/browser';
+import { staticHandler, TestServer } from '../support/http-server';
+import { seedPlusItems } from '../fixtures/feeds';
+import { report, stats } from './report';
+
+const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+const PORT = 9333;
+const RUNS = 5;
+
+let browser: Browser;
+let servers: TestServer[] = [];
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, `--remote-debugging-port=${PORT}`] });
+});
+afterAll(async () => {
+  await browser?.close();
+  for (const s of servers) await s.stop();
+});
+
+it('Lighthouse 12, mobile defaults, 5 runs', async () => {
+  const feed = seedPlusItems(30);
+  const feedServer = await new TestServer((req) => (req.url?.startsWith('/feed.json') ? { body: JSON.stringify(feed), type: 'application/feed+json' } : undefined), true).start();
+  const appServer = await new TestServer(
+    staticHandler(DIST, { '/config.json': { body: JSON.stringify({ feedUrl: `${feedServer.origin}/feed.json` }), type: 'application/json' } }),
+  ).start();
+  servers = [feedServer, appServer];
+  const scores: Record<string, number[]> = { performance: [], accessibility: [], 'best-practices': [] };
+  const failing = new Set<string>();
+  for (let i = 0; i < RUNS; i++) {
+    const result = await lighthouse(`http://localhost:${appServer.port}/`, {
+      port: PORT,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: Object.keys(scores),
+    });
+    const lhr = result!.lhr;
+    for (const k of Object.keys(scores)) scores[k]!.push(Math.round((lhr.categories[k]?.score ?? 0) * 100));
+    for (const k of ['accessibility', 'best-practices']) {
+      for (const ref of lhr.categories[k]?.auditRefs ?? []) {
+        const audit = lhr.audits[ref.id];
+        if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) failing.add(`${k}: ${ref.id}`);
+      }
+    }
+  }
+  const med = (k: string) => stats(scores[k]!).median;
+  report(`Lighthouse 12.2.3 (${RUNS} runs, medians; runs: ${JSON.stringify(scores)})`, [
+    ['performance', String(med('performance')), '≥ 98', med('performance') >= 98 ? 'pass' : 'miss'],
+    ['accessibility', String(med('accessibility')), '100', med('accessibility') === 100 ? 'pass' : 'miss'],
+    ['best practices', String(med('best-practices')), '100', med('best-practices') === 100 ? 'pass' : 'miss'],
+    ['audits below full marks', [...failing].join(', ') || 'none', '', ''],
+  ]);
+}, 600_000);
