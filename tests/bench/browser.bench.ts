@@ -154,26 +154,37 @@ it('update check with nothing new, on the wire (HTTP/1.1)', async () => {
 });
 
 it('sync of 500 new articles, 4× CPU: long tasks on the main thread', async () => {
-  const { context, page, cdp } = await phone();
-  await page.goto(appUrl('/'));
-  await page.waitForSelector('.cards > li');
-  await page.waitForTimeout(5_500);
-  feed.items.push(...Array.from({ length: 500 }, (_, i) => makeItem(5000 + i, { content_html: `<p>${'Nội dung bài viết dài. '.repeat(60)}</p>` })));
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
-  await page.evaluate(() => {
-    const w = window as unknown as { __tasks: number[] };
-    w.__tasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__tasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
-  const before = feedServer.log.length;
-  await page.locator('.status__refresh').click();
-  await page.waitForFunction(() => !(document.querySelector('.status__refresh') as HTMLButtonElement).disabled, undefined, { timeout: 120_000 });
-  const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
-  const longest = Math.max(0, ...tasks);
-  const feedRequests = feedServer.log.slice(before).filter((r) => r.path === '/feed.json').length;
-  rows.push(['sync of 500 new articles (4×): longest main-thread task', `${longest.toFixed(0)} ms (${tasks.length} tasks over 50 ms); feed fetched ${feedRequests}×`, 'no task > 50 ms', pass(longest <= 50)]);
-  feed.items.splice(-500);
-  await context.close();
+  const longest: number[] = [];
+  let fetches = 0;
+  for (let round = 0; round < 3; round++) {
+    const { context, page, cdp } = await phone();
+    await page.goto(appUrl('/'));
+    await page.waitForSelector('.cards > li');
+    await page.waitForTimeout(5_500);
+    feed.items.push(...Array.from({ length: 500 }, (_, i) => makeItem(5000 + round * 1000 + i, { content_html: `<p>${'Nội dung bài viết dài. '.repeat(60)}</p>` })));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+    await page.evaluate(() => {
+      const w = window as unknown as { __tasks: number[] };
+      w.__tasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__tasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    const before = feedServer.log.length;
+    await page.locator('.status__refresh').click();
+    await page.waitForFunction(() => !(document.querySelector('.status__refresh') as HTMLButtonElement).disabled, undefined, { timeout: 120_000 });
+    await page.waitForTimeout(500);
+    const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
+    longest.push(Math.max(0, ...tasks));
+    fetches = Math.max(fetches, feedServer.log.slice(before).filter((r) => r.path === '/feed.json').length);
+    feed.items.splice(-500);
+    await context.close();
+  }
+  const worst = Math.max(...longest);
+  rows.push([
+    'sync of 500 new articles (4×): longest main-thread task',
+    `${longest.map((t) => t.toFixed(0)).join(' / ')} ms in 3 runs; feed fetched ${fetches}× per sync`,
+    'no task > 50 ms',
+    pass(worst <= 50),
+  ]);
 });
