@@ -18,7 +18,7 @@ import { requestPersistence } from './persist';
 import { Observable, useObservable } from './store';
 
 // Checking, syncing, downloading and notifying load after the first screen is painted.
-const loadChecks = () => Promise.all([import('./config'), import('../sync/sync'), import('../notify/notify'), import('../pwa/notifications')]);
+const loadChecks = () => Promise.all([import('./config'), import('../sync/via-worker'), import('../notify/notify'), import('../pwa/notifications')]);
 const loadWorker = () => import('../pwa/register');
 
 export type SyncStatus = 'idle' | 'checking' | 'up-to-date' | 'updated' | 'error';
@@ -114,10 +114,12 @@ export function createAppState(store = new ReaderStore()): AppState {
     if (reveal) state.set({ pendingNew: [] });
     else state.set({ pendingNew: [...new Set([...state.get().pendingNew, ...added])] });
     bump(reveal);
+    await updateBadge(store, navigator);
+    // Reading hundreds of new articles back costs the main thread: only when a notification can show.
+    if (state.get().permission !== 'granted') return;
     const articles = await store.getArticles(added);
     const [, , { planNotifications }, { showFromPage }] = await loadChecks();
     await showFromPage(planNotifications(articles, state.get().settings.notifyAll, notifyStrings()));
-    await updateBadge(store, navigator);
   }
 
   const notifyStrings = () => {
@@ -128,11 +130,11 @@ export function createAppState(store = new ReaderStore()): AppState {
   async function check(trigger: Trigger): Promise<CheckResult> {
     state.set({ status: 'checking', error: undefined });
     try {
-      const [{ loadConfig, readOptions }, { syncOnce }] = await loadChecks();
+      const [{ loadConfig, readOptions }, { syncPreferringWorker }] = await loadChecks();
       const config = await loadConfig(store);
       options = readOptions(config.raw, config.feedUrl);
       const firstSync = (await store.getFeedState()) === undefined;
-      const outcome = await syncOnce(config.feedUrl, { store, origin: location.origin, timeoutMs: options.fetchTimeoutMs });
+      const outcome = await syncPreferringWorker(config.feedUrl, store, options.fetchTimeoutMs);
       const feedState = await store.getFeedState();
       const changed = outcome.kind === 'updated' && outcome.added.length + outcome.updated.length > 0;
       state.set({

@@ -1,8 +1,10 @@
 /** Periodic sync, push and notification taps: the worker's side of "feels like push". */
 import { ReaderStore } from '../db';
 import { articlePath } from '../notify/notify';
-import type { WorkerToPage } from '../shared/messages';
+import { isFeedError } from '../feed/feed-error';
+import type { SyncReply, WorkerToPage } from '../shared/messages';
 import { backgroundCheck } from '../sync/background';
+import { syncOnce } from '../sync/sync';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -21,6 +23,17 @@ export async function checkInBackground(): Promise<string[]> {
     for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
   }
   return result.notified;
+}
+
+/** Runs the page's sync here and answers on `port`: the outcome, or why it failed. */
+export async function syncForPage(feedUrl: string, timeoutMs: number, port: MessagePort): Promise<void> {
+  let reply: SyncReply;
+  try {
+    reply = { ok: true, outcome: await syncOnce(feedUrl, { store, origin: self.location.origin, timeoutMs }) };
+  } catch (e) {
+    reply = isFeedError(e) ? { ok: false, reason: e.reason, status: e.status } : { ok: false, reason: 'unknown' };
+  }
+  port.postMessage(reply);
 }
 
 /** What a push may carry: enough to say something useful even if fetching the article fails. */

@@ -3,7 +3,7 @@
 import { FILE_ROUTE, PERIODIC_SYNC_TAG } from '../shared/constants';
 import { isPageToWorker } from '../shared/messages';
 import { isAppPath } from './app-paths';
-import { checkInBackground, handlePush, openFromNotification } from './background-events';
+import { checkInBackground, handlePush, openFromNotification, syncForPage } from './background-events';
 import { Precache, type PrecacheEntry } from './precache';
 import { serveFile, serveImage } from './stored-bytes';
 
@@ -26,7 +26,11 @@ self.addEventListener('install', (event) => event.waitUntil(shell.install()));
 self.addEventListener('activate', (event) => event.waitUntil(shell.cleanup().then(() => self.clients.claim())));
 
 self.addEventListener('message', (event) => {
-  if (isPageToWorker(event.data) && event.data.type === 'SKIP_WAITING') void self.skipWaiting();
+  const m = event.data;
+  if (!isPageToWorker(m)) return;
+  if (m.type === 'SKIP_WAITING') void self.skipWaiting();
+  // The page's check, run here so fetching and parsing a big feed never block scrolling.
+  else if (m.type === 'SYNC' && event.ports[0]) event.waitUntil(syncForPage(m.feedUrl, m.timeoutMs, event.ports[0]));
 });
 
 self.addEventListener('fetch', (event) => {
