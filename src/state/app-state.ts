@@ -210,6 +210,9 @@ export function createAppState(store = new ReaderStore()): AppState {
         })
         .then(() => w.registerPeriodicCheck(options.checkIntervalMs)),
     );
+    // Fetch the check code while IndexedDB opens (on a first visit it comes over the network).
+    void loadChecks();
+    void import('../sync/schedule');
     void loadStored()
       .catch((e: unknown) => console.error(e))
       .finally(() => {

@@ -182,6 +182,16 @@ describe('storage faults', () => {
     const page = await suite.context.newPage();
     await page.goto(url);
     await page.locator('.cards > li').first().waitFor();
+    // Let the last check finish (the worker may still be writing what an earlier page asked for).
+    await page.waitForFunction(() => !(document.querySelector('.status__refresh') as HTMLButtonElement).disabled, undefined, { timeout: 60_000 });
+    // …and until the stores stop changing.
+    let last = -1;
+    for (let i = 0; i < 40; i++) {
+      const n = (await readStores(page)).articles;
+      if (n === last) break;
+      last = n;
+      await page.waitForTimeout(500);
+    }
     const records = Object.values(await readArticleRecords(page)).map((r) => JSON.parse(r) as Record<string, unknown>);
     for (const r of records) {
       if ('evictedAt' in r) continue;
