@@ -50,7 +50,9 @@ export function ArticleRoute() {
     if (a) document.title = `${displayTitle(a, s)} – ${snap.feedInfo?.title ?? s.appName}`;
   }, [a, s, snap.feedInfo]);
 
-  if (lookup.state === 'loading') return <p class="loading">{s.loading}</p>;
+  // Not stored yet while the first check is still running (a deep link on a first visit): wait for it.
+  const stillComing = lookup.state === 'missing' && (snap.status === 'idle' || snap.status === 'checking');
+  if (lookup.state === 'loading' || stillComing) return <p class="loading">{s.loading}</p>;
   if (!a) return <Missing s={s} />;
   const showImage = a.image && (!textOnly || dl.stored.has(a.image));
   return (

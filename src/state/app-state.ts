@@ -137,6 +137,11 @@ export function createAppState(store = new ReaderStore()): AppState {
       const outcome = await syncPreferringWorker(config.feedUrl, store, options.fetchTimeoutMs);
       const feedState = await store.getFeedState();
       const changed = outcome.kind === 'updated' && outcome.added.length + outcome.updated.length > 0;
+      // What arrived is counted in (lists, open article) before the status says the check is over.
+      if (outcome.kind === 'updated') {
+        if (outcome.added.length > 0) await arrived(outcome.added, firstSync || trigger === 'manual');
+        else if (outcome.updated.length > 0) bump(true);
+      }
       state.set({
         status: changed ? 'updated' : 'up-to-date',
         checkedAt: outcome.checkedAt,
@@ -144,11 +149,7 @@ export function createAppState(store = new ReaderStore()): AppState {
         lastOutcome: outcome,
         online: true,
       });
-      if (outcome.kind === 'updated') {
-        if (outcome.added.length > 0) await arrived(outcome.added, firstSync || trigger === 'manual');
-        else if (outcome.updated.length > 0) bump(true);
-        void downloads.planAndRun();
-      }
+      if (outcome.kind === 'updated') void downloads.planAndRun();
       return 'ok';
     } catch (e) {
       if (!isFeedError(e)) console.error(e);

@@ -50,14 +50,14 @@ export function useArticle(id: string): ArticleLookup {
   const app = useApp();
   const { store } = app;
   const { dataVersion } = useAppSnapshot();
-  const [lookup, setLookup] = useState<ArticleLookup>({ state: 'loading' });
+  const [lookup, setLookup] = useState<ArticleLookup & { id?: string; version?: number }>({ state: 'loading' });
   useEffect(() => {
     let live = true;
     store
       .getArticle(id)
       .then((article) => {
         if (!live) return;
-        setLookup(article ? { state: 'found', article } : { state: 'missing' });
+        setLookup(article ? { state: 'found', article, id, version: dataVersion } : { state: 'missing', id, version: dataVersion });
         if (article && article.readAt === undefined) void app.markRead(id);
       })
       .catch((e: unknown) => {
@@ -68,5 +68,7 @@ export function useArticle(id: string): ArticleLookup {
       live = false;
     };
   }, [app, store, id, dataVersion]);
+  // "Missing" is only an answer for this id and what is stored now; until then it is still loading.
+  if (lookup.state === 'missing' && (lookup.id !== id || lookup.version !== dataVersion)) return { state: 'loading' };
   return lookup;
 }

@@ -129,3 +129,19 @@ describe('the reader', () => {
     expect(await page.locator('.no-date').count()).toBe(1);
   });
 });
+
+describe('a deep link on a first visit', () => {
+  it('opens the article once the first sync brings it, without a "not found" on the way', async () => {
+    const seen: string[] = [];
+    await page.exposeFunction('__h1', (t: string) => seen.push(t));
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        const h1 = document.querySelector('h1');
+        if (h1?.textContent) (window as unknown as { __h1(t: string): void }).__h1(h1.textContent);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.goto(appUrl(`/article/${encodeURIComponent(SEED_ID)}`));
+    await expectSeedArticle();
+    expect(seen.filter((t) => t.includes('Không tìm thấy'))).toEqual([]);
+  });
+});
