@@ -1,4 +1,5 @@
 /** Fetches one image or attachment and checks it is whole before anyone stores it. No DOM. */
+import { deadline } from '../shared/deadline';
 import { DOWNLOAD_TIMEOUT_MS, MAX_ATTACHMENT_BYTES, MAX_IMAGE_BYTES } from '../shared/constants';
 import type { AssetKind, DownloadFailure } from '../db/schema';
 
@@ -42,16 +43,9 @@ export async function downloadAsset(req: DownloadRequest, opts: DownloadOptions 
   const doFetch = opts.fetch ?? fetch;
   const limit = req.kind === 'image' ? MAX_IMAGE_BYTES : MAX_ATTACHMENT_BYTES;
   if (req.declaredBytes !== undefined && req.declaredBytes > limit) throw new DownloadError('too-large');
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, opts.timeoutMs ?? DOWNLOAD_TIMEOUT_MS);
-  const onAbort = () => controller.abort();
-  opts.signal?.addEventListener('abort', onAbort);
+  const time = deadline(opts.timeoutMs ?? DOWNLOAD_TIMEOUT_MS, opts.signal);
   try {
-    const res = await doFetch(req.url, { mode: 'cors', credentials: 'omit', signal: controller.signal });
+    const res = await doFetch(req.url, { mode: 'cors', credentials: 'omit', signal: time.signal });
     if (res.status !== 200) {
       void res.body?.cancel().catch(() => undefined);
       throw new DownloadError('http', String(res.status));
@@ -90,13 +84,12 @@ export async function downloadAsset(req: DownloadRequest, opts: DownloadOptions 
     return { blob: new Blob(chunks as BlobPart[], { type: storedType }), type: storedType, bytes: received };
   } catch (e) {
     if (e instanceof DownloadError) throw e;
-    if (timedOut) throw new DownloadError('timeout');
+    if (time.timedOut) throw new DownloadError('timeout');
     if (opts.signal?.aborted) throw e;
     // A connection cut mid-body surfaces here as a TypeError: the bytes are incomplete.
     throw new DownloadError('network', e instanceof Error ? e.message : String(e));
   } finally {
-    clearTimeout(timer);
-    opts.signal?.removeEventListener('abort', onAbort);
+    time.dispose();
   }
 }
 

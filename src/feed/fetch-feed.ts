@@ -1,4 +1,5 @@
 /** Fetches a feed body with a timeout, validators and a size limit. No DOM: runs in the worker too. */
+import { deadline } from '../shared/deadline';
 import { FEED_FETCH_TIMEOUT_MS, MAX_FEED_BYTES } from '../shared/constants';
 import { FeedError } from './feed-error';
 
@@ -27,14 +28,7 @@ export interface FetchFeedOptions {
  */
 export async function fetchFeed(url: string, validators: Validators, opts: FetchFeedOptions = {}): Promise<FetchFeedResult> {
   const doFetch = opts.fetch ?? fetch;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, opts.timeoutMs ?? FEED_FETCH_TIMEOUT_MS);
-  const onAbort = () => controller.abort();
-  opts.signal?.addEventListener('abort', onAbort);
+  const time = deadline(opts.timeoutMs ?? FEED_FETCH_TIMEOUT_MS, opts.signal);
   try {
     const sameOrigin = opts.origin !== undefined && new URL(url).origin === opts.origin;
     const headers: Record<string, string> = { Accept: 'application/feed+json, application/json;q=0.9, */*;q=0.1' };
@@ -47,7 +41,7 @@ export async function fetchFeed(url: string, validators: Validators, opts: Fetch
       // The portal needs no Referer to answer; dropping it saves bytes on every check.
       referrerPolicy: 'no-referrer',
       redirect: 'follow',
-      signal: controller.signal,
+      signal: time.signal,
     });
     if (res.status === 304) return { status: 'not-modified' };
     if (!res.ok) {
@@ -64,12 +58,11 @@ export async function fetchFeed(url: string, validators: Validators, opts: Fetch
     return { status: 'ok', text, url: res.url || url, etag, lastModified };
   } catch (e) {
     if (e instanceof FeedError) throw e;
-    if (timedOut) throw new FeedError('timeout');
+    if (time.timedOut) throw new FeedError('timeout');
     if (opts.signal?.aborted) throw e;
     throw new FeedError('network', e instanceof Error ? e.message : String(e));
   } finally {
-    clearTimeout(timer);
-    opts.signal?.removeEventListener('abort', onAbort);
+    time.dispose();
   }
 }
 
