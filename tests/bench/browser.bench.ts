@@ -8,7 +8,7 @@ import { afterAll, beforeAll, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../support/browser';
 import { firstScreenJs, workerBytes } from '../support/bundle-size';
-import { staticHandler, TestServer } from '../support/http-server';
+import { appHandler, TestServer } from '../support/http-server';
 import { makeItem, seedPlusItems, type JsonFeed } from '../fixtures/feeds';
 import { report, stats } from './report';
 
@@ -29,8 +29,7 @@ beforeAll(async () => {
   feedServer = await new TestServer((req) => (req.url?.startsWith('/feed.json') ? { body: JSON.stringify(feed), type: 'application/feed+json' } : undefined), true).start();
   const headlines = feed.items.slice(0, 20).map((i) => `<li><a href="#">${String(i.title)}</a><p>${String(i.summary ?? '')}</p></li>`).join('');
   appServer = await new TestServer(
-    staticHandler(DIST, {
-      '/config.json': { body: JSON.stringify({ feedUrl: `${feedServer.origin}/feed.json` }), type: 'application/json' },
+    appHandler(DIST, `${feedServer.origin}/feed.json`, {}, {
       // The baseline: a static page holding the same headlines, no script.
       '/baseline.html': { body: `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Tin</title><ul class="cards">${headlines}</ul></html>`, type: 'text/html; charset=utf-8' },
     }),

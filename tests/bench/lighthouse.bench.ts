@@ -7,7 +7,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS } from '../support/browser';
-import { staticHandler, TestServer } from '../support/http-server';
+import { appHandler, TestServer } from '../support/http-server';
 import { seedPlusItems } from '../fixtures/feeds';
 import { report, stats } from './report';
 
@@ -30,7 +30,7 @@ it('Lighthouse 12, mobile defaults, 5 runs', async () => {
   const feed = seedPlusItems(30);
   const feedServer = await new TestServer((req) => (req.url?.startsWith('/feed.json') ? { body: JSON.stringify(feed), type: 'application/feed+json' } : undefined), true).start();
   const appServer = await new TestServer(
-    staticHandler(DIST, { '/config.json': { body: JSON.stringify({ feedUrl: `${feedServer.origin}/feed.json` }), type: 'application/json' } }),
+    appHandler(DIST, `${feedServer.origin}/feed.json`),
   ).start();
   servers = [feedServer, appServer];
   const scores: Record<string, number[]> = { performance: [], accessibility: [], 'best-practices': [] };

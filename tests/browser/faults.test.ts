@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { newPhoneContext } from '../support/browser';
 import { browserSuite } from '../support/suite';
-import { staticHandler, TestServer, type RawHandler } from '../support/http-server';
+import { appHandler, TestServer, type RawHandler } from '../support/http-server';
 import { readArticleRecords, readStores } from '../support/idb-probe';
 import { makeItem, seedPlusItems, type JsonFeed } from '../fixtures/feeds';
 
@@ -16,7 +16,7 @@ const suite = browserSuite();
 async function setup(feed: JsonFeed = seedPlusItems(8)) {
   const feedServer = await new TestServer((req) => (req.url?.startsWith('/feed.json') ? { body: JSON.stringify(feed), type: 'application/feed+json' } : undefined), true).start();
   const config = { feedUrl: `${feedServer.origin}/feed.json`, fetchTimeoutSeconds: 2 };
-  const appServer = await new TestServer(staticHandler(DIST, { '/config.json': { body: JSON.stringify(config), type: 'application/json' } })).start();
+  const appServer = await new TestServer(appHandler(DIST, config.feedUrl, { fetchTimeoutSeconds: config.fetchTimeoutSeconds })).start();
   suite.servers = [feedServer, appServer];
   suite.context = await newPhoneContext(suite.browser);
   const page = await suite.context.newPage();
@@ -166,7 +166,7 @@ describe('storage faults', () => {
       return undefined;
     }, true).start();
     const appServer = await new TestServer(
-      staticHandler(DIST, { '/config.json': { body: JSON.stringify({ feedUrl: `${feedServer.origin}/feed.json` }), type: 'application/json' } }),
+      appHandler(DIST, `${feedServer.origin}/feed.json`),
     ).start();
     suite.servers = [feedServer, appServer];
     suite.context = await newPhoneContext(suite.browser);

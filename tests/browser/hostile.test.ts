@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { browserSuite } from '../support/suite';
-import { staticHandler, TestServer, type Served } from '../support/http-server';
+import { appHandler, TestServer, type Served } from '../support/http-server';
 import { readArticleRecords } from '../support/idb-probe';
 import { brokenFeeds } from '../fixtures/broken-feeds';
 import { makeItem, seedPlusItems } from '../fixtures/feeds';
@@ -21,7 +21,7 @@ async function serve(initial: Served) {
   let current = initial;
   const feedServer = await new TestServer((req) => (req.url?.startsWith('/feed.json') ? current : undefined), true).start();
   const appServer = await new TestServer(
-    staticHandler(DIST, { '/config.json': { body: JSON.stringify({ feedUrl: `${feedServer.origin}/feed.json` }), type: 'application/json' } }),
+    appHandler(DIST, `${feedServer.origin}/feed.json`),
   ).start();
   suite.servers = [feedServer, appServer];
   return { feedServer, set: (s: Served) => (current = s), url: (p: string) => `http://localhost:${appServer.port}${p}` };

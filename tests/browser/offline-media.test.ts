@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { newPhoneContext } from '../support/browser';
 import { browserSuite } from '../support/suite';
-import { staticHandler, TestServer, type Served } from '../support/http-server';
+import { appHandler, TestServer, type Served } from '../support/http-server';
 import { readStores } from '../support/idb-probe';
 import { loadSeedFeed, makeItem, TEST_CATEGORIES } from '../fixtures/feeds';
 
@@ -41,9 +41,7 @@ async function startServers(count: number, opts: { padImages?: number; attachmen
     return undefined;
   }, true).start();
   const appServer = await new TestServer(
-    staticHandler(DIST, {
-      '/config.json': { body: JSON.stringify({ feedUrl: `${feedServer.origin}/feed.json` }), type: 'application/json' },
-    }),
+    appHandler(DIST, `${feedServer.origin}/feed.json`),
   ).start();
   suite.servers = [feedServer, appServer];
   return { feed, feedServer, appServer, appUrl: (p: string) => `http://localhost:${appServer.port}${p}` };

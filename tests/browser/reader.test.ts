@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, newPhoneContext } from '../support/browser';
-import { staticHandler, TestServer } from '../support/http-server';
+import { appHandler, TestServer } from '../support/http-server';
 import { loadSeedFeed, seedPlusItems, type JsonFeed } from '../fixtures/feeds';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -33,9 +33,7 @@ beforeEach(async () => {
     true,
   ).start();
   appServer = await new TestServer(
-    staticHandler(DIST, {
-      '/config.json': { body: JSON.stringify({ feedUrl: `${feedServer.origin}/feed.json` }), type: 'application/json' },
-    }),
+    appHandler(DIST, `${feedServer.origin}/feed.json`),
   ).start();
   context = await newPhoneContext(browser);
   page = await context.newPage();

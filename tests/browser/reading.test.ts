@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, newPhoneContext } from '../support/browser';
-import { staticHandler, TestServer } from '../support/http-server';
+import { appHandler, TestServer } from '../support/http-server';
 import { loadSeedFeed, seedPlusItems } from '../fixtures/feeds';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -29,7 +29,7 @@ beforeEach(async () => {
   const feed = seedPlusItems(12);
   feedServer = await new TestServer((req) => (req.url?.startsWith('/feed.json') ? { body: JSON.stringify(feed), type: 'application/feed+json' } : undefined), true).start();
   appServer = await new TestServer(
-    staticHandler(DIST, { '/config.json': { body: JSON.stringify({ feedUrl: `${feedServer.origin}/feed.json` }), type: 'application/json' } }),
+    appHandler(DIST, `${feedServer.origin}/feed.json`),
   ).start();
   context = await newPhoneContext(browser);
   page = await context.newPage();

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { newPhoneContext } from '../support/browser';
 import { browserSuite } from '../support/suite';
-import { staticHandler, TestServer, type Served } from '../support/http-server';
+import { appHandler, TestServer, type Served } from '../support/http-server';
 import { loadSeedFeed, makeItem, TEST_CATEGORIES, type JsonFeed } from '../fixtures/feeds';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,8 +30,7 @@ async function setup(config: Record<string, unknown> = {}, root = DIST): Promise
     (req): Served | undefined => (req.url?.startsWith('/feed.json') ? { body: JSON.stringify(feed), type: 'application/feed+json' } : undefined),
     true,
   ).start();
-  const configBody = { body: JSON.stringify({ feedUrl: `${feedServer.origin}/feed.json`, ...config }), type: 'application/json' };
-  const appServer = await new TestServer(staticHandler(root, { '/config.json': configBody })).start();
+  const appServer = await new TestServer(appHandler(root, `${feedServer.origin}/feed.json`, config)).start();
   suite.servers = [feedServer, appServer];
   suite.context = await newPhoneContext(suite.browser);
   const page = await suite.context.newPage();
@@ -146,7 +145,7 @@ describe('app updates', () => {
     expect(version).toMatch(/^Phiên bản \d+\.\d+\.\d+$/);
 
     s.appServer.setHandler(
-      staticHandler(NEXT, { '/config.json': { body: JSON.stringify({ feedUrl: `${s.feedServer.origin}/feed.json` }), type: 'application/json' } }),
+      appHandler(NEXT, `${s.feedServer.origin}/feed.json`),
     );
     let loads = 0;
     s.page.on('load', () => loads++);

@@ -161,3 +161,8 @@ export function staticHandler(root: string, overrides: Record<string, Served> = 
     return { body: await readFile(join(root, 'index.html')), type: TYPES['.html'] };
   };
 }
+
+/** The built app in `root`, its config.json pointing at `feedUrl` (with any other options): how every test serves it. */
+export function appHandler(root: string, feedUrl: string, options: Record<string, unknown> = {}, overrides: Record<string, Served> = {}): Handler {
+  return staticHandler(root, { '/config.json': { body: JSON.stringify({ feedUrl, ...options }), type: 'application/json' }, ...overrides });
+}
