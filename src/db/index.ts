@@ -1,7 +1,7 @@
 /** The one facade over IndexedDB: domain verbs for the page, the worker and sync. */
 import type { IDBPDatabase } from 'idb';
 import type { ParsedFeed } from '../feed/types';
-import { DEFAULT_BUDGET_BYTES } from '../shared/constants';
+import { DEFAULT_BUDGET_BYTES, SNAPSHOT_CACHE } from '../shared/constants';
 import { countArticles, listArticles, type ListQuery } from './articles';
 import type { EvictionLimits } from './cleanup';
 import type { NewJob } from './downloads';
@@ -93,6 +93,8 @@ export class ReaderStore {
 
   /** Announces a change; also used for changes another context (the worker) reported. */
   notify(change: StoreChange): void {
+    // Removed articles must not show in the next cold start's picture of the home screen.
+    if (change.type === 'removed') void globalThis.caches?.delete(SNAPSHOT_CACHE).catch(() => false);
     for (const l of this.listeners) l(change);
   }
 

@@ -5,6 +5,8 @@ import { stringsFor } from '../i18n';
 import { useApp, useAppSnapshot, useDownloads } from '../state/app-state';
 import { useArticleList } from '../state/articles';
 import { toCard } from './present';
+import { useLayoutEffect } from 'preact/hooks';
+import { SNAPSHOT_ID } from '../shared/constants';
 
 export function ListScreen({ category, heading }: { category?: string; heading: string }) {
   const app = useApp();
@@ -15,12 +17,22 @@ export function ListScreen({ category, heading }: { category?: string; heading: 
   // Text only: a thumbnail shows only when its bytes are already on the phone.
   const textOnly = snap.settings.dataMode === 'never';
   const categories = snap.feedInfo?.categories ?? [];
+  // Never checked and the first check not over yet: "loading", not "no articles".
+  const firstCheck = snap.checkedAt === undefined && (snap.status === 'idle' || snap.status === 'checking');
+  const settled = !list.loading;
+  useLayoutEffect(() => {
+    if (!settled) return;
+    // The worker's picture of the last home screen gives way to the live one, in the same frame.
+    document.getElementById(SNAPSHOT_ID)?.remove();
+    if (category === undefined) void import('../pwa/snapshot').then((m) => (list.articles.length > 0 ? m.saveSnapshot() : m.dropSnapshot()));
+  }, [settled, list.articles, category, snap.lang, snap.display, textOnly && dl.stored]);
   return (
     <>
+      <h1 class="screen-title">{heading}</h1>
+      {/* Under the heading: when the first check brings the categories, nothing already shown moves. */}
       {categories.length > 0 && (
         <CategoryNav label={s.categories} allLabel={s.allNews} categories={categories} current={category} />
       )}
-      <h1 class="screen-title">{heading}</h1>
       {snap.pendingNew.length > 0 && (
         // Floats over the list, so the article under the reader's thumb does not move.
         <button
@@ -41,7 +53,9 @@ export function ListScreen({ category, heading }: { category?: string; heading: 
           ))}
         </ul>
       ) : (
-        !list.loading && <p class="empty">{category === undefined ? s.emptyList : s.emptyCategory}</p>
+        !list.loading && (
+          <p class="empty">{firstCheck ? s.loading : category === undefined ? s.emptyList : s.emptyCategory}</p>
+        )
       )}
       {list.articles.length < list.total ? (
         <button type="button" class="button button--wide" onClick={list.loadMore} aria-busy={list.loading}>

@@ -6,7 +6,7 @@ import { screenStringsFor } from '../i18n/screens';
 import { isInstalled } from '../pwa/install';
 import { LARGE_FILE_BYTES } from '../shared/constants';
 import { useApp, useAppSnapshot } from '../state/app-state';
-import { TEXT_SCALES, type Theme } from '../state/display';
+import { TEXT_SIZE_COUNT, type Theme } from '../state/display';
 
 /** `/settings`: the reader's choices: display, data, notifications, install. */
 export default function SettingsRoute() {
@@ -31,7 +31,7 @@ export default function SettingsRoute() {
       <fieldset class="field">
         <legend>{s.textSizeLabel}</legend>
         <div class="segmented">
-          {TEXT_SCALES.map((_, i) => (
+          {Array.from({ length: TEXT_SIZE_COUNT }, (_, i) => (
             <label key={i} class="choice">
               <input type="radio" name="text-size" checked={snap.display.textSize === i} onChange={() => app.setDisplay({ textSize: i })} />
               <span>{s.textSizes[i]}</span>

@@ -56,3 +56,10 @@ export const MAX_CHECK_BACKOFF_MS = 2 * 60 * 60 * 1000;
 export const MIN_CHECK_SPACING_MS = 5 * 1000;
 /** The Periodic Background Sync tag the worker registers (documented in the README). */
 export const PERIODIC_SYNC_TAG = 'feed-check';
+
+/** Cache Storage holding the home screen as last painted, which the worker serves inside index.html on a cold start. */
+export const SNAPSHOT_CACHE = 'home-snapshot';
+/** The key of that snapshot in its cache (never a real address). */
+export const SNAPSHOT_KEY = '/__home-snapshot';
+/** The snapshot element in index.html; while it exists, the live app stays hidden behind it. */
+export const SNAPSHOT_ID = 'snapshot';

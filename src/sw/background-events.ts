@@ -5,6 +5,7 @@ import { isFeedError } from '../feed/feed-error';
 import type { SyncReply, WorkerToPage } from '../shared/messages';
 import { backgroundCheck } from '../sync/background';
 import { syncOnce } from '../sync/sync';
+import { dropSnapshot } from './snapshot';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -19,6 +20,7 @@ export async function checkInBackground(): Promise<string[]> {
     nav: self.navigator,
   });
   if (result.added.length > 0) {
+    await dropSnapshot();
     const message: WorkerToPage = { type: 'SYNCED', added: result.added.map((a) => a.id) };
     for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
   }
@@ -29,7 +31,10 @@ export async function checkInBackground(): Promise<string[]> {
 export async function syncForPage(feedUrl: string, timeoutMs: number, port: MessagePort): Promise<void> {
   let reply: SyncReply;
   try {
-    reply = { ok: true, outcome: await syncOnce(feedUrl, { store, origin: self.location.origin, timeoutMs }) };
+    const outcome = await syncOnce(feedUrl, { store, origin: self.location.origin, timeoutMs });
+    // Before the page hears of it, so the page's fresh snapshot is never the one dropped.
+    if (outcome.kind === 'updated' && outcome.added.length + outcome.updated.length > 0) await dropSnapshot();
+    reply = { ok: true, outcome };
   } catch (e) {
     reply = isFeedError(e) ? { ok: false, reason: e.reason, status: e.status } : { ok: false, reason: 'unknown' };
   }

@@ -5,6 +5,7 @@ import { isPageToWorker } from '../shared/messages';
 import { isAppPath } from './app-paths';
 import { checkInBackground, handlePush, openFromNotification, syncForPage } from './background-events';
 import { Precache, type PrecacheEntry } from './precache';
+import { withSnapshot } from './snapshot';
 import { serveFile, serveImage } from './stored-bytes';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
@@ -42,7 +43,9 @@ self.addEventListener('fetch', (event) => {
   if (ours && url.pathname.startsWith(scopePath + FILE_ROUTE.slice(1))) return event.respondWith(serveFile(url, scopePath));
   // Deep links (/article/…, /category/…) open offline: every app navigation gets index.html.
   if (ours && request.mode === 'navigate' && isAppPath(url.pathname, scopePath)) {
-    return event.respondWith(shell.match(indexUrl).then((r) => r ?? fetch(request)));
+    // The home screen comes with its last painted headlines, so they show before any script runs.
+    const home = url.pathname === scopePath;
+    return event.respondWith(shell.match(indexUrl).then((r) => (r ? (home ? withSnapshot(r) : r) : fetch(request))));
   }
   // The app's own files, from the precache.
   if (ours && shell.has(request.url)) return event.respondWith(shell.match(request.url).then((r) => r ?? fetch(request)));

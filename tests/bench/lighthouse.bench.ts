@@ -10,6 +10,7 @@ import { CHROMIUM_ARGS } from '../support/browser';
 import { appHandler, TestServer } from '../support/http-server';
 import { seedPlusItems } from '../fixtures/feeds';
 import { report, stats } from './report';
+import { benchFeedServer } from './servers';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const PORT = 9333;
@@ -28,13 +29,23 @@ afterAll(async () => {
 
 it('Lighthouse 12, mobile defaults, 5 runs', async () => {
   const feed = seedPlusItems(30);
-  const feedServer = await new TestServer((req) => (req.url?.startsWith('/feed.json') ? { body: JSON.stringify(feed), type: 'application/feed+json' } : undefined), true).start();
+  const feedServer = await benchFeedServer(() => feed);
   const appServer = await new TestServer(
     appHandler(DIST, `${feedServer.origin}/feed.json`),
+    false,
+    true,
   ).start();
   servers = [feedServer, appServer];
   const scores: Record<string, number[]> = { performance: [], accessibility: [], 'best-practices': [] };
   const failing = new Set<string>();
+  const metrics: Record<string, number[]> = {
+    'first-contentful-paint': [],
+    'largest-contentful-paint': [],
+    'total-blocking-time': [],
+    'cumulative-layout-shift': [],
+    'speed-index': [],
+  };
+  const consoleErrors = new Set<string>();
   for (let i = 0; i < RUNS; i++) {
     const result = await lighthouse(`http://localhost:${appServer.port}/`, {
       port: PORT,
@@ -44,6 +55,9 @@ it('Lighthouse 12, mobile defaults, 5 runs', async () => {
     });
     const lhr = result!.lhr;
     for (const k of Object.keys(scores)) scores[k]!.push(Math.round((lhr.categories[k]?.score ?? 0) * 100));
+    for (const k of Object.keys(metrics)) metrics[k]!.push(lhr.audits[k]?.numericValue ?? NaN);
+    const errors = lhr.audits['errors-in-console']?.details as { items?: { description?: string }[] } | undefined;
+    for (const e of errors?.items ?? []) consoleErrors.add(String(e.description).slice(0, 120));
     for (const k of ['accessibility', 'best-practices']) {
       for (const ref of lhr.categories[k]?.auditRefs ?? []) {
         const audit = lhr.audits[ref.id];
@@ -57,5 +71,7 @@ it('Lighthouse 12, mobile defaults, 5 runs', async () => {
     ['accessibility', String(med('accessibility')), '100', med('accessibility') === 100 ? 'pass' : 'miss'],
     ['best practices', String(med('best-practices')), '100', med('best-practices') === 100 ? 'pass' : 'miss'],
     ['audits below full marks', [...failing].join(', ') || 'none', '', ''],
+    ...Object.keys(metrics).map((k): [string, string, string, string] => [`  ${k} (median)`, stats(metrics[k]!).median.toFixed(k.startsWith('cumulative') ? 3 : 0), '', '']),
+    ...[...consoleErrors].map((e): [string, string, string, string] => ['  console error', e, '', '']),
   ]);
 }, 600_000);

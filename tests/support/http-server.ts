@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -51,6 +52,8 @@ export class TestServer {
   constructor(
     private handler: Handler,
     private readonly cors = false,
+    /** Compresses text answers (HTML, JS, CSS, JSON, SVG) for clients that accept gzip, as a production host does. */
+    private readonly gzip = false,
   ) {}
 
   /** When set, sees each request first and may answer it by hand. */
@@ -128,8 +131,14 @@ export class TestServer {
         headers['Cache-Control'] = 'no-cache';
         if (req.headers['if-none-match'] === etag) return send(304, { ETag: etag, 'Cache-Control': 'no-cache' });
       }
-      headers['Content-Length'] = String(body.length);
-      send(status, headers, body);
+      let sent = body;
+      if (this.gzip && /gzip/.test(String(req.headers['accept-encoding'])) && /text|json|javascript|svg/.test(headers['Content-Type']!)) {
+        sent = gzipSync(body, { level: 6 });
+        headers['Content-Encoding'] = 'gzip';
+        headers.Vary = 'Accept-Encoding';
+      }
+      headers['Content-Length'] = String(sent.length);
+      send(status, headers, sent);
     } catch (e) {
       send(500, { 'Content-Type': 'text/plain' }, String(e));
     }

@@ -1,0 +1,46 @@
+/**
+ * The home screen as last painted, kept for the next cold start: the worker serves it inside
+ * index.html, so the headlines show as soon as the HTML arrives, before any script runs. It is
+ * our own rendered DOM serialized (text already escaped by Preact; no feed HTML on the home
+ * screen), and the page's CSP still applies to it. The live app replaces it once its list is in.
+ */
+import { LIST_PAGE_SIZE, SNAPSHOT_CACHE, SNAPSHOT_ID, SNAPSHOT_KEY } from '../shared/constants';
+
+/** Parts of the home screen that belong to a moment, not to the list. */
+const TRANSIENT = '.new-banner, .install-card, .notice, .update-prompt, .loading';
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** Saves the home screen soon, once the phone is idle; later calls replace earlier ones. */
+export function saveSnapshot(): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => cb());
+    idle(() => void write());
+  }, 500);
+}
+
+/** Forgets the snapshot (the list is empty, or stored articles were removed). */
+export async function dropSnapshot(): Promise<void> {
+  clearTimeout(timer);
+  await caches.delete(SNAPSHOT_CACHE).catch(() => undefined);
+}
+
+async function write(): Promise<void> {
+  const app = document.getElementById('app');
+  if (!app || document.getElementById(SNAPSHOT_ID) || !document.querySelector('#app .cards')) return;
+  const copy = app.cloneNode(true) as HTMLElement;
+  for (const el of copy.querySelectorAll(TRANSIENT)) el.remove();
+  for (const el of copy.querySelectorAll(`.cards > li:nth-child(n + ${LIST_PAGE_SIZE + 1})`)) el.remove();
+  // Ids stay unique while both copies are in the page.
+  for (const el of copy.querySelectorAll('[id]')) el.removeAttribute('id');
+  const html = document.documentElement;
+  const attrs = { lang: html.lang, theme: html.dataset.theme ?? '', textSize: html.dataset.textSize ?? '' };
+  const cache = await caches.open(SNAPSHOT_CACHE);
+  await cache.put(
+    SNAPSHOT_KEY,
+    new Response(copy.innerHTML, {
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'X-App-Version': __APP_VERSION__, 'X-Html-Attrs': encodeURIComponent(JSON.stringify(attrs)) },
+    }),
+  );
+}
