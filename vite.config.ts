@@ -22,13 +22,56 @@ function classicWorkerSafe(): Plugin {
   };
 }
 
+/**
+ * A first visit has nothing stored: the list waits for config.json, the check code and then the
+ * feed. Hints in index.html fetch config.json and the check code together with the first screen's
+ * code, instead of one round trip after another. (A returning reader's list comes from IndexedDB
+ * and needs none of it; from the precache the hints cost nothing.)
+ */
+function preloadFirstCheck(): Plugin {
+  // The first check's code (src/state/checks.ts imports the rest) and the module that writes the feed.
+  const CHECK_MODULES = [/src\/state\/checks\.ts$/, /src\/db\/write\.ts$/];
+  let base = '/';
+  return {
+    name: 'preload-first-check',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle ?? {};
+        const byName = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
+        const files = new Set<string>();
+        const visit = (name: string) => {
+          const chunk = byName.get(name);
+          if (!chunk || files.has(name) || chunk.name === 'app' || chunk.isEntry) return;
+          files.add(name);
+          chunk.imports.forEach(visit);
+        };
+        for (const chunk of byName.values()) if (chunk.moduleIds.some((id) => CHECK_MODULES.some((re) => re.test(id)))) visit(chunk.fileName);
+        // Marked, so the worker can take them out of the shell it serves (no first visit then): see src/sw/shell.ts.
+        return [
+          { tag: 'link', attrs: { rel: 'preload', href: `${base}config.json`, as: 'fetch', crossorigin: 'anonymous', 'data-first-visit': true }, injectTo: 'head' },
+          ...[...files].map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${f}`, 'data-first-visit': true },
+            injectTo: 'head' as const,
+          })),
+        ];
+      },
+    },
+  };
+}
+
 /** Modules the home list needs before it can paint. */
 const FIRST_SCREEN = [
   /node_modules\/(preact|wouter-preact|regexparam|idb)\//,
   /src\/(main|app)\.tsx$/,
   /src\/state\/(app-state|store|display|downloads-state|articles|persist)\.ts$/,
   /src\/db\/(index|open|articles|schema|tx)\.ts$/,
-  /src\/(feed\/feed-error|shared\/constants|i18n\/index|i18n\/vi|i18n\/dates|notify\/strings|pwa\/install|pwa\/badge)\.ts$/,
+  /src\/(feed\/feed-error|shared\/constants|i18n\/index|i18n\/vi|i18n\/dates|notify\/strings|pwa\/install)\.ts$/,
   /src\/routes\/(home|category|list-screen|present|status|not-found|lazy)\.tsx?$/,
   /src\/components\/(article-card|category-nav|layout|status-line|notice|update-prompt|install-card|time-stamp)\.tsx$/,
 ];
@@ -88,6 +131,7 @@ export default defineConfig({
     ],
   },
   plugins: [
+    preloadFirstCheck(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

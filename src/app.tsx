@@ -19,17 +19,22 @@ const SearchRoute = lazyScreen(() => import('./routes/search').then((m) => m.def
 const SettingsRoute = lazyScreen(() => import('./routes/settings').then((m) => m.default), loadingText);
 const StorageRoute = lazyScreen(() => import('./routes/storage').then((m) => m.default), loadingText);
 
-/** Once the first screen is up and the phone is idle, the article screen and its sanitizer load, so a tap opens an article at once. */
-function preloadArticleScreen(): void {
+/**
+ * Once the first check is over and the phone is idle, the article screen and its sanitizer load,
+ * so a tap opens an article at once (on a first visit, not while the feed is still coming).
+ */
+function preloadArticleScreen(app: AppState): void {
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 500));
-  idle(() => {
-    ArticleRoute.preload();
-    void import('./render/sanitize');
-  });
+  void app.started.then(() =>
+    idle(() => {
+      ArticleRoute.preload();
+      void import('./render/sanitize');
+    }),
+  );
 }
 
 export function App({ app }: { app: AppState }) {
-  useEffect(preloadArticleScreen, []);
+  useEffect(() => preloadArticleScreen(app), [app]);
   return (
     <AppStateContext.Provider value={app}>
       <Shell />

@@ -20,12 +20,6 @@ export function saveSnapshot(): void {
   }, 500);
 }
 
-/** Forgets the snapshot (the list is empty, or stored articles were removed). */
-export async function dropSnapshot(): Promise<void> {
-  clearTimeout(timer);
-  await caches.delete(SNAPSHOT_CACHE).catch(() => undefined);
-}
-
 async function write(): Promise<void> {
   const app = document.getElementById('app');
   if (!app || document.getElementById(SNAPSHOT_ID) || !document.querySelector('#app .cards')) return;

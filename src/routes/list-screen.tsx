@@ -24,7 +24,8 @@ export function ListScreen({ category, heading }: { category?: string; heading: 
     if (!settled) return;
     // The worker's picture of the last home screen gives way to the live one, in the same frame.
     document.getElementById(SNAPSHOT_ID)?.remove();
-    if (category === undefined) void import('../pwa/snapshot').then((m) => (list.articles.length > 0 ? m.saveSnapshot() : m.dropSnapshot()));
+    // (An emptied list has no snapshot: removing articles drops it, see ReaderStore.notify.)
+    if (category === undefined && list.articles.length > 0) void import('../pwa/snapshot').then((m) => m.saveSnapshot());
   }, [settled, list.articles, category, snap.lang, snap.display, textOnly && dl.stored]);
   return (
     <>

@@ -2,23 +2,21 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { DEFAULT_SETTINGS, ReaderStore, type DataMode, type Settings } from '../db';
-import { isFeedError, type FeedErrorReason } from '../feed/feed-error';
+import type { FeedErrorReason } from '../feed/feed-error';
 import type { FeedInfo } from '../feed/types';
 import { formatBytes, loadStrings, stringsFor, type Lang } from '../i18n';
-import { updateBadge } from '../pwa/badge';
 import { watchInstall, type InstallOffer } from '../pwa/install';
 import type { Permission } from '../pwa/notifications';
 import { CHECK_INTERVAL_MS, FEED_FETCH_TIMEOUT_MS } from '../shared/constants';
-import type { CheckResult, Scheduler, Trigger } from '../sync/schedule';
+import type { Trigger } from '../sync/schedule';
 import type { SyncOutcome } from '../sync/sync';
+import type { Checks } from './checks';
 import type { ConfigOptions } from './config';
 import { applyDisplayPrefs, readDisplayPrefs, saveDisplayPrefs, type DisplayPrefs } from './display';
 import { createDownloadsState, type Downloads } from './downloads-state';
 import { requestPersistence } from './persist';
 import { Observable, useObservable } from './store';
 
-// Checking, syncing, downloading and notifying load after the first screen is painted.
-const loadChecks = () => Promise.all([import('./config'), import('../sync/via-worker'), import('../notify/notify'), import('../pwa/notifications')]);
 const loadWorker = () => import('../pwa/register');
 
 export type SyncStatus = 'idle' | 'checking' | 'up-to-date' | 'updated' | 'error';
@@ -68,6 +66,8 @@ export interface AppState {
   enableAlerts(): Promise<Permission>;
   /** Reads what is stored, registers the worker, and starts the checks; call once. */
   start(): void;
+  /** Settles when the first check is over (whatever it found). */
+  readonly started: Promise<unknown>;
 }
 
 export function createAppState(store = new ReaderStore()): AppState {
@@ -101,83 +101,31 @@ export function createAppState(store = new ReaderStore()): AppState {
     refresh: async () => (await downloadCode()).refresh(),
     clearNoRoom: () => dlState.set({ noRoom: 0 }),
   };
-  let options: ConfigOptions = { checkIntervalMs: CHECK_INTERVAL_MS, fetchTimeoutMs: FEED_FETCH_TIMEOUT_MS };
+  // What config.json set; the checks replace it, the scheduler and the worker registration read it.
+  const options: { current: ConfigOptions } = { current: { checkIntervalMs: CHECK_INTERVAL_MS, fetchTimeoutMs: FEED_FETCH_TIMEOUT_MS } };
 
   const bump = (lists: boolean) => {
     const s = state.get();
     state.set({ dataVersion: s.dataVersion + 1, listVersion: s.listVersion + (lists ? 1 : 0) });
   };
 
-  /** New articles: shown at once when the reader asked (or nothing was there), else behind the banner. */
-  async function arrived(added: string[], reveal: boolean): Promise<void> {
-    if (added.length === 0) return;
-    if (reveal) state.set({ pendingNew: [] });
-    else state.set({ pendingNew: [...new Set([...state.get().pendingNew, ...added])] });
-    bump(reveal);
-    await updateBadge(store, navigator);
-    // Reading hundreds of new articles back costs the main thread: only when a notification can show.
-    if (state.get().permission !== 'granted') return;
-    const articles = await store.getArticles(added);
-    const [, , { planNotifications }, { showFromPage }] = await loadChecks();
-    await showFromPage(planNotifications(articles, state.get().settings.notifyAll, notifyStrings()));
-  }
-
-  const notifyStrings = () => {
-    const s = stringsFor(state.get().lang);
-    return { urgentPrefix: s.notifyUrgent, newArticles: s.notifyNewArticles };
-  };
-
-  async function check(trigger: Trigger): Promise<CheckResult> {
-    state.set({ status: 'checking', error: undefined });
-    try {
-      const [{ loadConfig, readOptions }, { syncPreferringWorker }] = await loadChecks();
-      const config = await loadConfig(store);
-      options = readOptions(config.raw, config.feedUrl);
-      const firstSync = (await store.getFeedState()) === undefined;
-      const outcome = await syncPreferringWorker(config.feedUrl, store, options.fetchTimeoutMs);
-      const feedState = await store.getFeedState();
-      const changed = outcome.kind === 'updated' && outcome.added.length + outcome.updated.length > 0;
-      // What arrived is counted in (lists, open article) before the status says the check is over.
-      if (outcome.kind === 'updated') {
-        if (outcome.added.length > 0) await arrived(outcome.added, firstSync || trigger === 'manual');
-        else if (outcome.updated.length > 0) bump(true);
-      }
-      state.set({
-        status: changed ? 'updated' : 'up-to-date',
-        checkedAt: outcome.checkedAt,
-        feedInfo: feedState?.info ?? state.get().feedInfo,
-        lastOutcome: outcome,
-        online: true,
-      });
-      if (outcome.kind === 'updated') void downloads.planAndRun();
-      return 'ok';
-    } catch (e) {
-      if (!isFeedError(e)) console.error(e);
-      state.set({
-        status: 'error',
-        error: isFeedError(e) ? { reason: e.reason, status: e.status } : { reason: 'unknown' },
-        online: navigator.onLine,
-      });
-      return 'failed';
-    }
-  }
+  // Checking, syncing and notifying load after the first screen is painted.
+  let checks: Promise<Checks> | undefined;
+  const checkCode = () => (checks ??= import('./checks').then((m) => m.createChecks({ store, state, downloads, bump, options })));
+  const trigger = async (why: Trigger) => (await checkCode()).trigger(why);
 
   store.onChange((c) => {
     if (c.type === 'superseded') state.set({ superseded: true });
   });
 
-  let scheduler: Scheduler | undefined;
-  const trigger = async (why: Trigger) => {
-    scheduler ??= (await import('../sync/schedule')).createScheduler({ check, intervalMs: () => options.checkIntervalMs });
-    return scheduler.trigger(why);
-  };
-
   async function loadStored(): Promise<void> {
     const [feedState, settings] = await Promise.all([store.getFeedState(), store.getSettings()]);
     state.set({ settings });
-    if (feedState) state.set({ feedInfo: feedState.info, checkedAt: feedState.checkedAt });
-    await store.requeueInterruptedDownloads();
-    await downloads.refresh();
+    // A first visit has nothing to resume: the first check goes first, with the link to itself.
+    if (!feedState) return;
+    state.set({ feedInfo: feedState.info, checkedAt: feedState.checkedAt });
+    // Beside the check, not before it: downloads a closed app left half-way start again.
+    void store.requeueInterruptedDownloads().then(downloads.planAndRun);
   }
 
   async function changeSettings(patch: Partial<Omit<Settings, 'key'>>): Promise<void> {
@@ -200,33 +148,36 @@ export function createAppState(store = new ReaderStore()): AppState {
     });
     // Installing is a moment the reader has said the app matters: keep its storage.
     addEventListener('appinstalled', () => void requestPersistence());
-    void loadWorker().then((w) =>
-      w
-        .registerServiceWorker({
+    const registerWorker = () =>
+      loadWorker().then((w) =>
+        w.registerServiceWorker({
           onNeedRefresh: (apply) => state.set({ applyUpdate: apply }),
           onMessage: (m) => {
             store.notify({ type: 'written', ids: m.added });
-            void arrived(m.added, false).then(() => downloads.refresh());
+            void checkCode()
+              .then((c) => c.arrived(m.added, false))
+              .then(() => downloads.refresh());
           },
-        })
-        .then(() => w.registerPeriodicCheck(options.checkIntervalMs)),
-    );
+        }).then(() => w.registerPeriodicCheck(options.current.checkIntervalMs)),
+      );
     // Fetch the check code while IndexedDB opens (on a first visit it comes over the network).
-    void loadChecks();
-    void import('../sync/schedule');
-    void loadStored()
+    void checkCode();
+    started = loadStored()
       .catch((e: unknown) => console.error(e))
-      .finally(() => {
-        void trigger('start');
-        void downloads.planAndRun();
-      });
+      .then(() => trigger('start'));
+    // The worker's install fetches the whole shell: after the first check (or 5 s), not competing with the feed.
+    void Promise.race([started, new Promise((r) => setTimeout(r, 5000))]).then(registerWorker);
   }
 
+  let started: Promise<unknown> = new Promise(() => undefined);
   return {
     store,
     state,
     downloads,
     start,
+    get started() {
+      return started;
+    },
     refresh: () => trigger('manual'),
     revealNew() {
       state.set({ pendingNew: [] });
@@ -242,7 +193,7 @@ export function createAppState(store = new ReaderStore()): AppState {
     },
     async markRead(id) {
       await store.markRead(id);
-      await updateBadge(store, navigator);
+      await (await import('../pwa/badge')).updateBadge(store, navigator);
     },
     setDataMode: (dataMode) => changeSettings({ dataMode }),
     setBudget: (budgetBytes) => changeSettings({ budgetBytes }),
@@ -253,10 +204,10 @@ export function createAppState(store = new ReaderStore()): AppState {
       void loadStrings(next.lang).then(() => state.set({ display: next, lang: next.lang }));
     },
     async enableAlerts() {
-      const [, , , { enableAlerts }] = await loadChecks();
-      const permission = await enableAlerts(options.push);
+      const { enableAlerts } = await import('../pwa/notifications');
+      const permission = await enableAlerts(options.current.push);
       state.set({ permission });
-      if (permission === 'granted') await (await loadWorker()).registerPeriodicCheck(options.checkIntervalMs);
+      if (permission === 'granted') await (await loadWorker()).registerPeriodicCheck(options.current.checkIntervalMs);
       return permission;
     },
   };

@@ -5,7 +5,7 @@ import { isFeedError } from '../feed/feed-error';
 import type { SyncReply, WorkerToPage } from '../shared/messages';
 import { backgroundCheck } from '../sync/background';
 import { syncOnce } from '../sync/sync';
-import { dropSnapshot } from './snapshot';
+import { dropSnapshot } from './shell';
 
 declare const self: ServiceWorkerGlobalScope;
 

@@ -5,7 +5,7 @@ import { isPageToWorker } from '../shared/messages';
 import { isAppPath } from './app-paths';
 import { checkInBackground, handlePush, openFromNotification, syncForPage } from './background-events';
 import { Precache, type PrecacheEntry } from './precache';
-import { withSnapshot } from './snapshot';
+import { shellResponse } from './shell';
 import { serveFile, serveImage } from './stored-bytes';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
@@ -44,8 +44,7 @@ self.addEventListener('fetch', (event) => {
   // Deep links (/article/…, /category/…) open offline: every app navigation gets index.html.
   if (ours && request.mode === 'navigate' && isAppPath(url.pathname, scopePath)) {
     // The home screen comes with its last painted headlines, so they show before any script runs.
-    const home = url.pathname === scopePath;
-    return event.respondWith(shell.match(indexUrl).then((r) => (r ? (home ? withSnapshot(r) : r) : fetch(request))));
+    return event.respondWith(shellResponse(shell.match(indexUrl), url.pathname === scopePath).then((r) => r ?? fetch(request)));
   }
   // The app's own files, from the precache.
   if (ours && shell.has(request.url)) return event.respondWith(shell.match(request.url).then((r) => r ?? fetch(request)));

@@ -50,6 +50,10 @@ describe('cold start with the last home screen', () => {
     await page.locator('.cards > li').first().waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     const live = await page.locator('.cards .card__title').allTextContents();
+    // A first visit fetches config.json and the check code with the first screen's code (hints in
+    // index.html), and config.json only once: the app's own request takes the preloaded answer.
+    expect(await page.locator('link[data-first-visit][rel=modulepreload]').count()).toBeGreaterThan(2);
+    expect(app.log.filter((r) => r.path === '/config.json').length).toBe(1);
     const saved = await savedSnapshot(page);
     expect(saved.match(/class="card__title"/g)?.length).toBe(20);
     for (const s of suite.servers) await s.stop();
@@ -62,6 +66,8 @@ describe('cold start with the last home screen', () => {
     expect(await bare.locator('#app').innerHTML()).toBe('');
     expect(await bare.locator('h1:visible').count()).toBe(1);
     expect(await bare.locator('[id]').evaluateAll((els) => els.map((e) => e.id))).toEqual(['snapshot', 'app']);
+    // The worker serves no first-visit hints: this reader has been here before.
+    expect(await bare.locator('link[data-first-visit]').count()).toBe(0);
     await bare.close();
 
     const violations: string[] = [];
