@@ -1,6 +1,8 @@
 /** Providers and routes; no data access here. */
+import { options } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { Route, Switch } from 'wouter-preact';
+import { Route, Router, Switch } from 'wouter-preact';
+import { navigate, useBrowserLocation, type BrowserLocationHook } from 'wouter-preact/use-browser-location';
 import { Layout } from './components/layout';
 import { Notice } from './components/notice';
 import { UpdatePrompt } from './components/update-prompt';
@@ -26,18 +28,38 @@ const StorageRoute = lazyScreen(() => import('./routes/storage').then((m) => m.d
 function preloadArticleScreen(app: AppState): void {
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 500));
   void app.started.then(() =>
-    idle(() => {
-      ArticleRoute.preload();
-      void import('./render/sanitize');
-    }),
+    // The article screen's code loads its sanitizer in turn.
+    idle(() => ArticleRoute.preload()),
   );
 }
+
+/**
+ * A tap that opens another screen: the address changes at once, but the new screen renders in the
+ * next task, so the tap's own frame paints first and a slow phone never holds up the next frame.
+ * Other renders keep Preact's default timing (a microtask).
+ */
+let renderAfterTask = false;
+const microtask = Promise.prototype.then.bind(Promise.resolve());
+options.debounceRendering = (render) => {
+  if (!renderAfterTask) return void microtask(render);
+  renderAfterTask = false;
+  setTimeout(render);
+};
+const useLocationAfterTap: BrowserLocationHook = (o) => [
+  useBrowserLocation(o)[0],
+  (to, opts) => {
+    renderAfterTask = true;
+    navigate(to, opts);
+  },
+];
 
 export function App({ app }: { app: AppState }) {
   useEffect(() => preloadArticleScreen(app), [app]);
   return (
     <AppStateContext.Provider value={app}>
-      <Shell />
+      <Router hook={useLocationAfterTap}>
+        <Shell />
+      </Router>
     </AppStateContext.Provider>
   );
 }

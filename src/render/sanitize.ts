@@ -80,14 +80,15 @@ export function sanitizeArticleHtml(html: string, base: string, onlyImages?: Rea
   try {
     // Re-parsing sanitized HTML can rebuild it differently (nesting the parser does not allow);
     // sanitize again until it is stable, so what the DOM gets is a fixed point (idempotent).
+    // The pass that confirms the fixed point also gives the result: a TrustedHTML where the
+    // browser has Trusted Types, a string elsewhere; both go to innerHTML.
     let out = DOMPurify.sanitize(html, STRING_CONFIG);
-    for (let pass = 0; pass < 3; pass++) {
-      const again = DOMPurify.sanitize(out, STRING_CONFIG);
-      if (again === out) break;
-      out = again;
+    let safe = DOMPurify.sanitize(out, CONFIG);
+    for (let pass = 0; pass < 3 && String(safe) !== out; pass++) {
+      out = String(safe);
+      safe = DOMPurify.sanitize(out, CONFIG);
     }
-    // A TrustedHTML where the browser has Trusted Types, a string elsewhere; both go to innerHTML.
-    return DOMPurify.sanitize(out, CONFIG) as unknown as string;
+    return safe as unknown as string;
   } finally {
     allowedImages = undefined;
   }

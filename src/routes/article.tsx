@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Link, useLocation } from 'wouter-preact';
 import { AttachmentList } from '../components/attachment-list';
 import { ArticleView } from '../components/article-view';
@@ -112,31 +112,53 @@ export function ArticleRoute() {
   );
 }
 
+/** The sanitizer, once loaded (this screen's code starts loading it; the app preloads both when idle). */
+let sanitizer: typeof import('../render/sanitize') | undefined;
+const loadSanitizer = () => import('../render/sanitize').then((m) => (sanitizer = m));
+void loadSanitizer();
+
+/** Bodies sanitized lately, by article: opening one again paints it at once. */
+const sanitized = new Map<string, { source: string; base: string; only?: ReadonlySet<string>; html: string }>();
+const SANITIZED_KEPT = 8;
+/** Bodies up to this long are sanitized in the same render as the title; longer ones right after it. */
+const SANITIZE_INLINE_CHARS = 50_000;
+
+/** The body's safe HTML if it is at hand (sanitized before, or short and the sanitizer loaded); `any` sanitizes whatever the size. */
+function sanitizedBody(a: StoredArticle, source: string, only: ReadonlySet<string> | undefined, any = false): string | undefined {
+  const hit = sanitized.get(a.id);
+  if (hit && hit.source === source && hit.base === a.baseUrl && hit.only === only) return hit.html;
+  if (!sanitizer || (!any && source.length > SANITIZE_INLINE_CHARS)) return undefined;
+  const html = sanitizer.sanitizeArticleHtml(source, a.baseUrl, only);
+  sanitized.delete(a.id);
+  sanitized.set(a.id, { source, base: a.baseUrl, only, html });
+  if (sanitized.size > SANITIZED_KEPT) sanitized.delete(sanitized.keys().next().value!);
+  return html;
+}
+
 /**
- * Sanitized body HTML; the sanitizer is loaded only when an article is shown. In text-only
- * mode, `onlyImages` lists the images that may show (those stored on the phone).
+ * Sanitized body HTML: null while it is being prepared (the sanitizer loads, or a long body waits
+ * for the next task), undefined when there is none or sanitizing failed (the text shows then).
+ * In text-only mode, `onlyImages` lists the images that may show (those stored on the phone).
  */
 function useSanitizedBody(a: StoredArticle | undefined, onlyImages?: ReadonlySet<string>): string | null | undefined {
-  const [html, setHtml] = useState<string | null | undefined>(undefined);
+  const source = a?.contentHtml;
+  const deps = [a?.id, source, a?.baseUrl, onlyImages];
+  const [late, setLate] = useState<{ html?: string; for: unknown[] }>({ for: [] });
+  const now = useMemo(() => (a && source ? sanitizedBody(a, source, onlyImages) : undefined), deps);
   useEffect(() => {
-    if (!a?.contentHtml) {
-      setHtml(undefined);
-      return;
-    }
+    if (!a || !source || now !== undefined) return;
     let live = true;
-    setHtml((h) => h ?? null);
-    const source = a.contentHtml;
-    import('../render/sanitize')
-      .then(({ sanitizeArticleHtml }) => live && setHtml(sanitizeArticleHtml(source, a.baseUrl, onlyImages)))
-      .catch((e: unknown) => {
-        console.error(e);
-        if (live) setHtml(undefined);
-      });
+    loadSanitizer()
+      .then(() => sanitizedBody(a, source, onlyImages, true))
+      .catch((e: unknown) => void console.error(e))
+      .then((html) => live && setLate({ html, for: deps }));
     return () => {
       live = false;
     };
-  }, [a?.id, a?.contentHtml, a?.baseUrl, onlyImages]);
-  return html;
+  }, [...deps, now]);
+  if (!source) return undefined;
+  if (now !== undefined) return now;
+  return late.for.every((d, i) => d === deps[i]) && late.for.length > 0 ? late.html : null;
 }
 
 function Missing({ s }: { s: Strings }) {

@@ -12,6 +12,9 @@ export interface ArticleList {
   loadMore(): void;
 }
 
+/** The articles the last list showed: one tapped there renders at once, before IndexedDB answers. */
+const listed = new Map<string, StoredArticle>();
+
 /** A paged list, newest first; reloads when sync changes what is stored. */
 export function useArticleList(category?: string): ArticleList {
   const { store } = useApp();
@@ -29,7 +32,12 @@ export function useArticleList(category?: string): ArticleList {
     let live = true;
     setData((d) => ({ ...d, loading: true }));
     Promise.all([store.listArticles({ category, offset: 0, limit: pages * LIST_PAGE_SIZE }), store.countArticles(category)])
-      .then(([articles, total]) => live && setData({ articles, total, loading: false }))
+      .then(([articles, total]) => {
+        if (!live) return;
+        listed.clear();
+        for (const a of articles) listed.set(a.id, a);
+        setData({ articles, total, loading: false });
+      })
       .catch((e: unknown) => {
         console.error(e);
         if (live) setData((d) => ({ ...d, loading: false }));
@@ -50,7 +58,11 @@ export function useArticle(id: string): ArticleLookup {
   const app = useApp();
   const { store } = app;
   const { dataVersion } = useAppSnapshot();
-  const [lookup, setLookup] = useState<ArticleLookup & { id?: string; version?: number }>({ state: 'loading' });
+  const fromList = (key: string): ArticleLookup => {
+    const article = listed.get(key);
+    return article ? { state: 'found', article } : { state: 'loading' };
+  };
+  const [lookup, setLookup] = useState<ArticleLookup & { id?: string; version?: number }>(() => fromList(id));
   useEffect(() => {
     let live = true;
     store
@@ -69,6 +81,8 @@ export function useArticle(id: string): ArticleLookup {
     };
   }, [app, store, id, dataVersion]);
   // "Missing" is only an answer for this id and what is stored now; until then it is still loading.
-  if (lookup.state === 'missing' && (lookup.id !== id || lookup.version !== dataVersion)) return { state: 'loading' };
+  if (lookup.state === 'missing' && (lookup.id !== id || lookup.version !== dataVersion)) return fromList(id);
+  // Another article was asked for: the list's copy of it, if any, until IndexedDB answers.
+  if (lookup.state === 'found' && lookup.article.id !== id) return fromList(id);
   return lookup;
 }

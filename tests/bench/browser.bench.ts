@@ -155,18 +155,41 @@ it('first visit → list painted, slow 4G and 4× CPU, vs a static page with the
   ]);
 });
 
+/**
+ * Installed in every page: the time of the reader's touch (the first pointerdown), and the frame
+ * in which an article's title is painted after it.
+ */
+function noteTapToArticle(): void {
+  const w = window as unknown as Record<string, number | undefined>;
+  addEventListener('pointerdown', (e) => (w.__touchAt ??= e.timeStamp), { capture: true });
+  const paintOf = (key: string, selector: string) => {
+    if (w[key] !== undefined || !document.querySelector(selector)) return;
+    w[key] = -1;
+    requestAnimationFrame(() => (w[key] = performance.now()));
+  };
+  new MutationObserver(() => {
+    if (w.__touchAt === undefined) return;
+    paintOf('__articlePainted', '#app .article__title');
+    paintOf('__bodyPainted', '#app div.article__body');
+  }).observe(document, { childList: true, subtree: true });
+}
+
 it('tap a headline → article painted, offline, 4× CPU', async () => {
   const { context, page, cdp } = await phone();
+  await context.addInitScript(noteTapToArticle);
   await page.goto(appUrl('/'));
   await page.waitForSelector('.cards > li');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await context.setOffline(true);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
   const taps: number[] = [];
+  const bodies: number[] = [];
   const events: number[] = [];
   for (let i = 0; i < PAIRS; i++) {
     await page.goto(appUrl('/'));
-    await page.waitForSelector('.cards > li');
+    // The live list (the worker's snapshot of it is plain links) and a moment of quiet, as a reader reads before tapping.
+    await page.waitForSelector('#app .cards > li');
+    await page.waitForTimeout(1000);
     await page.evaluate(() => {
       const w = window as unknown as { __slowest: number };
       w.__slowest = 0;
@@ -174,18 +197,33 @@ it('tap a headline → article painted, offline, 4× CPU', async () => {
         for (const e of list.getEntries()) w.__slowest = Math.max(w.__slowest, e.duration);
       }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
     });
-    const link = page.locator('.cards > li a').nth(i + 1);
+    const link = page.locator('#app .cards > li a').nth(i + 1);
     const title = (await link.locator('.card__title').textContent())!.replace(/^Khẩn/, '').trim();
-    const start = await page.evaluate(() => performance.now());
-    await link.tap();
+    // A finger: the touch goes straight to the browser (Playwright's tap() would first run its own
+    // checks and event listeners in the page, which the slowest-event figure would then include).
+    await link.scrollIntoViewIfNeeded();
+    const box = (await link.boundingBox())!;
+    const at = { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 20) };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await page.locator('h1', { hasText: title.slice(0, 20) }).waitFor();
-    const end = await page.evaluate(() => performance.now());
-    taps.push(end - start);
+    await page.waitForFunction(() => {
+      const w = window as unknown as Record<string, number | undefined>;
+      return (w.__articlePainted ?? -1) > 0 && (w.__bodyPainted ?? -1) > 0;
+    });
+    const [titleAt, bodyAt] = await page.evaluate(() => {
+      const w = window as unknown as Record<string, number>;
+      return [w.__articlePainted! - w.__touchAt!, w.__bodyPainted! - w.__touchAt!];
+    });
+    taps.push(titleAt);
+    bodies.push(bodyAt);
+    await page.waitForTimeout(300);
     events.push(await page.evaluate(() => (window as unknown as { __slowest: number }).__slowest));
   }
   const t = stats(taps).median;
   const e = Math.max(...events);
-  rows.push(['tap → article painted (offline, 4×)', `${t.toFixed(0)} ms`, '≤ 100 ms', pass(t <= 100)]);
+  rows.push(['tap → article painted (offline, 4×; touch to the frame with its title)', `${t.toFixed(0)} ms (${taps.map((x) => x.toFixed(0)).join(', ')})`, '≤ 100 ms', pass(t <= 100)]);
+  rows.push(['  … and its sanitized body painted', `${stats(bodies).median.toFixed(0)} ms (${bodies.map((x) => x.toFixed(0)).join(', ')})`, '', '']);
   rows.push(['slowest input event (4×)', `${e.toFixed(0)} ms`, '≤ 50 ms', pass(e <= 50)]);
   await context.close();
 });
