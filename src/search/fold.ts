@@ -22,11 +22,6 @@ export function words(s: string): string[] {
   return s.normalize('NFC').match(WORD) ?? [];
 }
 
-/** True when the query has any mark worth respecting (a tone, a vowel mark, or đ). */
-export function hasMarks(s: string): boolean {
-  return fold(s) !== s.normalize('NFC').toLowerCase();
-}
-
 /**
  * Folds `text` character by character, keeping where each folded character came from, so a
  * match found in folded text can be highlighted in the original.

@@ -4,7 +4,7 @@
  * when the reader typed the marks and they match exactly, a bonus for the whole phrase, then
  * recency. Every query word must match (AND).
  */
-import { exactForm, fold, hasMarks, words } from './fold';
+import { exactForm, fold, words } from './fold';
 
 export interface SearchDoc {
   id: string;
@@ -22,6 +22,10 @@ export type Field = 'title' | 'tags' | 'summary' | 'attachments' | 'authors' | '
 const FIELDS: readonly Field[] = ['title', 'tags', 'summary', 'attachments', 'authors', 'body'];
 const WEIGHT: Record<Field, number> = { title: 8, tags: 5, summary: 3, attachments: 3, authors: 2, body: 1 };
 const EXACT_BONUS = 4;
+/** Index tokens for words as written (with marks) start with this; folded tokens never do. */
+const EXACT = '=';
+/** The fields the phrase bonus looks in (title, summary), as a field bitmask. */
+const HEAD_FIELDS = (1 << FIELDS.indexOf('title')) | (1 << FIELDS.indexOf('summary'));
 const PHRASE_BONUS = 10;
 /** Body text indexed per article, in characters: enough for any news item, bounded for huge ones. */
 export const MAX_BODY_CHARS = 20_000;
@@ -31,10 +35,6 @@ interface DocEntry {
   publishedMs: number;
   /** Folded title and summary, for the phrase bonus. */
   phraseText: string;
-  /** Exact (NFC, lower case) words of the document, for the marks bonus. */
-  exact: Set<string>;
-  /** Folded tokens this document put in the index, to take them out again. */
-  tokens: string[];
 }
 
 export interface SearchHit {
@@ -43,9 +43,15 @@ export interface SearchHit {
   publishedMs: number;
 }
 
+/** Where a token occurs: document slots in increasing order, and the fields (a bitmask) in each. */
+interface Posting {
+  slots: number[];
+  masks: number[];
+}
+
 export class SearchIndex {
-  /** folded token → doc slot → bitmask of fields it occurs in */
-  private postings = new Map<string, Map<number, number>>();
+  /** folded token → where it occurs (slots of removed documents stay until the next compaction) */
+  private postings = new Map<string, Posting>();
   private docs: (DocEntry | undefined)[] = [];
   private slots = new Map<string, number>();
   private sortedTokens: string[] | undefined;
@@ -66,50 +72,68 @@ export class SearchIndex {
   add(doc: SearchDoc): void {
     this.remove(doc.id);
     const slot = this.docs.length;
-    const exact = new Set<string>();
     const seen = new Map<string, number>();
     for (let f = 0; f < FIELDS.length; f++) {
       const field = FIELDS[f]!;
       for (const w of words(fieldText(doc, field))) {
-        exact.add(exactForm(w));
         const t = fold(w);
         seen.set(t, (seen.get(t) ?? 0) | (1 << f));
+        // Words with marks are also indexed as written, for the bonus when the reader typed them so.
+        const e = exactForm(w);
+        if (e !== t) seen.set(EXACT + e, 0);
       }
-    }
-    for (const [t, mask] of seen) {
-      let list = this.postings.get(t);
-      if (!list) {
-        list = new Map();
-        this.postings.set(t, list);
-        this.sortedTokens = undefined;
-      }
-      list.set(slot, mask);
     }
     this.docs.push({
       id: doc.id,
       publishedMs: doc.publishedMs ?? 0,
       phraseText: ` ${words(fold(`${doc.title ?? ''} ${doc.summary ?? ''}`)).join(' ')} `,
-      exact,
-      tokens: [...seen.keys()],
     });
+    this.post(slot, seen);
     this.slots.set(doc.id, slot);
   }
 
-  /** Takes a document out (evicted or deleted). */
+  /** Appends `slot` to each token's posting (slots only grow, so postings stay in order). */
+  private post(slot: number, masks: Map<string, number>): void {
+    for (const [t, mask] of masks) {
+      let p = this.postings.get(t);
+      if (!p) {
+        p = { slots: [], masks: [] };
+        this.postings.set(t, p);
+        this.sortedTokens = undefined;
+      }
+      p.slots.push(slot);
+      p.masks.push(mask);
+    }
+  }
+
+  /** Takes a document out (evicted or deleted); its slot is skipped until the index compacts. */
   remove(id: string): void {
     const slot = this.slots.get(id);
     if (slot === undefined) return;
-    const doc = this.docs[slot]!;
-    for (const t of doc.tokens) {
-      const list = this.postings.get(t);
-      list?.delete(slot);
-      if (list && list.size === 0) {
-        this.postings.delete(t);
-        this.sortedTokens = undefined;
-      }
-    }
     this.docs[slot] = undefined;
     this.slots.delete(id);
+    if (this.docs.length > 64 && this.slots.size < this.docs.length / 2) this.compact();
+  }
+
+  /** Renumbers the live documents and rebuilds the postings without the removed ones. */
+  private compact(): void {
+    const old = this.postings;
+    const live = this.docs.flatMap((d, slot) => (d ? [[slot, d] as const] : []));
+    const renumber = new Map(live.map(([slot], i) => [slot, i]));
+    this.postings = new Map();
+    this.sortedTokens = undefined;
+    this.docs = live.map(([, d]) => d);
+    this.slots = new Map(this.docs.map((d, i) => [d!.id, i]));
+    for (const [t, p] of old) {
+      const next: Posting = { slots: [], masks: [] };
+      for (let j = 0; j < p.slots.length; j++) {
+        const slot = renumber.get(p.slots[j]!);
+        if (slot === undefined) continue;
+        next.slots.push(slot);
+        next.masks.push(p.masks[j]!);
+      }
+      if (next.slots.length > 0) this.postings.set(t, next);
+    }
   }
 
   /** Ranked hits: relevance first, then the newest. */
@@ -118,44 +142,58 @@ export class SearchIndex {
     if (qWords.length === 0) return [];
     const folded = qWords.map(fold);
     // Each query word with the index tokens it may match (the last one, still being typed, as a prefix too).
-    const terms = folded.map((w, i) => {
-      const tokens = i === folded.length - 1 ? this.withPrefix(w) : this.postings.has(w) ? [w] : [];
-      const lists = tokens.map((t) => ({ weight: t === w ? 1 : 0.5, list: this.postings.get(t)! }));
-      return { lists, size: lists.reduce((n, l) => n + l.list.size, 0) };
-    });
-    if (terms.some((t) => t.size === 0)) return [];
-    // Start from the rarest word; the others only confirm (or drop) its candidates.
-    terms.sort((a, b) => a.size - b.size);
-    let candidates = new Map<number, number>();
-    for (const { weight, list } of terms[0]!.lists) {
-      for (const [slot, mask] of list) {
-        const sc = FIELD_SCORE[mask]! * weight;
-        if (sc > (candidates.get(slot) ?? 0)) candidates.set(slot, sc);
-      }
-    }
-    for (const term of terms.slice(1)) {
-      const next = new Map<number, number>();
-      for (const [slot, sc] of candidates) {
-        let best = 0;
-        for (const { weight, list } of term.lists) {
-          const mask = list.get(slot);
-          if (mask !== undefined) best = Math.max(best, FIELD_SCORE[mask]! * weight);
+    const terms = folded.map((w, i) => (i === folded.length - 1 ? this.withPrefix(w) : this.postings.has(w) ? [w] : []));
+    if (terms.some((t) => t.length === 0)) return [];
+    // One pass over each posting into a score per document slot; a slot keeps its sum only while
+    // every query word has scored there (AND). Scores are kept doubled, so half weights stay whole.
+    const n = this.docs.length;
+    let total: Uint16Array | undefined;
+    // How many query words each document has in its title or summary: the phrase bonus needs all.
+    const inHead = new Uint8Array(n);
+    for (let i = 0; i < terms.length; i++) {
+      const best = new Uint16Array(n);
+      const head = new Uint8Array(n);
+      for (const t of terms[i]!) {
+        const { slots, masks } = this.postings.get(t)!;
+        // The word as typed counts fully; a longer word it begins counts half.
+        const weight = t === folded[i] ? 2 : 1;
+        for (let j = 0; j < slots.length; j++) {
+          const sc = FIELD_SCORE[masks[j]!]! * weight;
+          if (sc > best[slots[j]!]!) best[slots[j]!] = sc;
+          if (masks[j]! & HEAD_FIELDS) head[slots[j]!] = 1;
         }
-        if (best > 0) next.set(slot, sc + best);
       }
-      candidates = next;
-      if (candidates.size === 0) return [];
+      if (total) for (let k = 0; k < n; k++) total[k] = total[k]! > 0 && best[k]! > 0 ? total[k]! + best[k]! : 0;
+      else total = best;
+      for (let k = 0; k < n; k++) inHead[k]! += head[k]!;
     }
-    const phrase = ` ${folded.join(' ')}`;
-    const exactWanted = hasMarks(query) ? qWords.map(exactForm) : [];
-    // Keep only the best `limit` while scoring: no sort over thousands of hits.
+    const scores = total!;
+    // Words typed with marks score more where the document has them exactly so.
+    for (const w of qWords) {
+      const e = exactForm(w);
+      const exact = e !== fold(w) ? this.postings.get(EXACT + e) : undefined;
+      if (exact) for (const slot of exact.slots) if (scores[slot]! > 0) scores[slot]! += EXACT_BONUS * 2;
+    }
+    // Score the best-matching documents first (a counting sort) and stop when not even the phrase
+    // bonus can lift the rest into the best `limit`: a common word matches thousands.
+    let most = 0;
+    for (let i = 0; i < n; i++) if (scores[i]! > most) most = scores[i]!;
+    const starts = new Uint32Array(most + 2);
+    for (let i = 0; i < n; i++) if (scores[i]! > 0) starts[most - scores[i]! + 1]!++;
+    for (let b = 1; b <= most + 1; b++) starts[b]! += starts[b - 1]!;
+    const order = new Uint32Array(starts[most + 1]!);
+    const fill = starts.slice();
+    for (let i = 0; i < n; i++) if (scores[i]! > 0) order[fill[most - scores[i]!]!++] = i;
+    const phrase = folded.length > 1 ? ` ${folded.join(' ')}` : undefined;
     const top = new TopK(limit);
-    for (const [slot, base] of candidates) {
-      const doc = this.docs[slot]!;
-      let score = base;
-      if (folded.length > 1 && doc.phraseText.includes(phrase)) score += PHRASE_BONUS;
-      for (const w of exactWanted) if (doc.exact.has(w)) score += EXACT_BONUS;
-      top.offer(score, doc.publishedMs, doc);
+    for (const slot of order) {
+      const base = scores[slot]! / 2;
+      if (top.full && base + (phrase ? PHRASE_BONUS : 0) < top.min) break;
+      const doc = this.docs[slot];
+      if (!doc) continue;
+      const canPhrase = phrase !== undefined && inHead[slot] === terms.length;
+      if (top.full && base + (canPhrase ? PHRASE_BONUS : 0) < top.min) continue;
+      top.offer(canPhrase && doc.phraseText.includes(phrase) ? base + PHRASE_BONUS : base, doc.publishedMs, doc);
     }
     return top.sorted().map(({ score, doc }) => ({ id: doc.id, score, publishedMs: doc.publishedMs }));
   }
@@ -200,6 +238,15 @@ const FIELD_SCORE: number[] = Array.from({ length: 1 << FIELDS.length }, (_, mas
 class TopK {
   private heap: { score: number; time: number; doc: DocEntry }[] = [];
   constructor(private readonly k: number) {}
+
+  get full(): boolean {
+    return this.heap.length >= this.k;
+  }
+
+  /** The lowest score kept (meaningful once full). */
+  get min(): number {
+    return this.heap[0]?.score ?? 0;
+  }
 
   private less(i: number, j: number): boolean {
     const a = this.heap[i]!;
