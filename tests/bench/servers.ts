@@ -1,4 +1,5 @@
 /** The benchmark's feed host: the feed, and the sample's images by name (as a portal serves both). */
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,8 @@ import { TestServer } from '../support/http-server';
 import type { JsonFeed } from '../fixtures/feeds';
 
 const IMAGES = fileURLToPath(new URL('../../public/sample/images/', import.meta.url));
+/** The sample's JPEG names, which the feed host serves under /images/ (any query string). */
+export const SAMPLE_IMAGES = readdirSync(IMAGES).filter((f) => f.endsWith('.jpg'));
 
 /** CORS on, text gzipped: a production-like portal. */
 export function benchFeedServer(feed: () => JsonFeed): Promise<TestServer> {

@@ -34,6 +34,8 @@ export type RawHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 export interface RequestLog {
   method: string;
   path: string;
+  /** The path with its query, as requested. */
+  url: string;
   status: number;
   headers: IncomingMessage['headers'];
   /** Bytes of the request line and headers as received (HTTP/1.1, no body). */
@@ -98,7 +100,7 @@ export class TestServer {
     const written = req.socket.bytesWritten;
     const bytesIn = requestHeadBytes(req);
     const send = (status: number, headers: Record<string, string>, body?: string | Buffer) => {
-      const entry: RequestLog = { method: req.method ?? 'GET', path, status, headers: req.headers, bytesIn, bytesOut: 0 };
+      const entry: RequestLog = { method: req.method ?? 'GET', path, url: req.url ?? path, status, headers: req.headers, bytesIn, bytesOut: 0 };
       this.log.push(entry);
       res.on('finish', () => (entry.bytesOut = req.socket.bytesWritten - written));
       if (this.cors) {
@@ -109,7 +111,7 @@ export class TestServer {
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (this.raw?.(req, res)) {
-      this.log.push({ method: req.method ?? 'GET', path, status: 0, headers: req.headers, bytesIn, bytesOut: 0 });
+      this.log.push({ method: req.method ?? 'GET', path, url: req.url ?? path, status: 0, headers: req.headers, bytesIn, bytesOut: 0 });
       return;
     }
     if (req.method === 'OPTIONS' && this.cors) {
