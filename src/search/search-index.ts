@@ -76,11 +76,10 @@ export class SearchIndex {
     for (let f = 0; f < FIELDS.length; f++) {
       const field = FIELDS[f]!;
       for (const w of words(fieldText(doc, field))) {
-        const t = fold(w);
+        const [t, e] = forms(w);
         seen.set(t, (seen.get(t) ?? 0) | (1 << f));
         // Words with marks are also indexed as written, for the bonus when the reader typed them so.
-        const e = exactForm(w);
-        if (e !== t) seen.set(EXACT + e, 0);
+        if (e !== undefined) seen.set(e, 0);
       }
     }
     this.docs.push({
@@ -212,6 +211,23 @@ export class SearchIndex {
     for (let i = lo; i < list.length && list[i]!.startsWith(prefix) && out.length < 200; i++) out.push(list[i]!);
     return out;
   }
+}
+
+/**
+ * A word's folded token and, when it has marks, its as-written token. Remembered: a language's
+ * syllables are few (Vietnamese has some thousands), so folding is mostly a lookup.
+ */
+const formsOf = new Map<string, readonly [string, string | undefined]>();
+function forms(w: string): readonly [string, string | undefined] {
+  let f = formsOf.get(w);
+  if (!f) {
+    const t = fold(w);
+    const e = exactForm(w);
+    f = [t, e !== t ? EXACT + e : undefined];
+    if (formsOf.size > 50_000) formsOf.clear();
+    formsOf.set(w, f);
+  }
+  return f;
 }
 
 function fieldText(doc: SearchDoc, field: Field): string {

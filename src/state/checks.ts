@@ -49,17 +49,16 @@ export function createChecks({ store, state, downloads, bump, options }: CheckDe
   async function check(trigger: Trigger): Promise<CheckResult> {
     state.set({ status: 'checking', error: undefined });
     try {
-      const config = await loadConfig(store);
+      const [config, before] = await Promise.all([loadConfig(store), store.getFeedState()]);
       options.current = readOptions(config.raw, config.feedUrl);
-      const firstSync = (await store.getFeedState()) === undefined;
       const outcome = await syncPreferringWorker(config.feedUrl, store, options.current.fetchTimeoutMs);
-      const feedState = await store.getFeedState();
       const changed = outcome.kind === 'updated' && outcome.added.length + outcome.updated.length > 0;
       // What arrived is counted in (lists, open article) before the status says the check is over.
       if (outcome.kind === 'updated') {
-        if (outcome.added.length > 0) await arrived(outcome.added, firstSync || trigger === 'manual');
+        if (outcome.added.length > 0) await arrived(outcome.added, before === undefined || trigger === 'manual');
         else if (outcome.updated.length > 0) bump(true);
       }
+      const feedState = await store.getFeedState();
       state.set({
         status: changed ? 'updated' : 'up-to-date',
         checkedAt: outcome.checkedAt,

@@ -45,7 +45,8 @@ export async function loadConfig(store: ReaderStore): Promise<Omit<StoredConfig,
     const res = await fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(CONFIG_FETCH_TIMEOUT_MS) });
     if (!res.ok) throw new FeedError('config', `HTTP ${res.status}`);
     const config = readConfig(await res.json(), res.url || url, Date.now());
-    await store.putConfig(config);
+    // Kept for offline starts and the worker's checks; the check itself need not wait for the write.
+    void store.putConfig(config).catch((e: unknown) => console.error(e));
     return config;
   } catch (e) {
     const stored = await store.getConfig();
