@@ -11,17 +11,41 @@ export const JSON_FEED_VERSIONS = [
 
 /** Parses a feed body; throws FeedError('not-json') when it is not JSON at all. */
 export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
-  let json: unknown;
+  return parseFeed(parseJson(text), feedUrl);
+}
+
+export function parseFeed(json: unknown, feedUrl: string): ParsedFeed {
+  const reader = feedReader(json, feedUrl);
+  reader.read(reader.count);
+  return reader.done();
+}
+
+/** Items read between two pauses by parseFeedTextInSlices. */
+const ITEMS_PER_SLICE = 50;
+
+/**
+ * parseFeedText for a page that must stay responsive: the items are read a slice at a time, with
+ * `pause()` (a new task) between slices, so a feed of hundreds of items never holds the main
+ * thread for long. Only JSON.parse itself is one piece.
+ */
+export async function parseFeedTextInSlices(text: string, feedUrl: string, pause: () => Promise<void>): Promise<ParsedFeed> {
+  const json = parseJson(text);
+  await pause();
+  const reader = feedReader(json, feedUrl);
+  while (reader.read(ITEMS_PER_SLICE)) await pause();
+  return reader.done();
+}
+
+function parseJson(text: string): unknown {
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
     throw new FeedError('not-json');
   }
-  return parseFeed(json, feedUrl);
 }
 
-/** Validates a parsed JSON value as a feed; bad items are skipped and counted, never fatal. */
-export function parseFeed(json: unknown, feedUrl: string): ParsedFeed {
+/** Checks the document, then reads its items `read(n)` at a time (true while some are left). */
+function feedReader(json: unknown, feedUrl: string): { count: number; read(n: number): boolean; done(): ParsedFeed } {
   if (!isObject(json)) throw new FeedError('not-json-feed', 'not an object');
   const version = json.version;
   if (typeof version !== 'string') throw new FeedError('not-json-feed', 'no version');
@@ -31,19 +55,27 @@ export function parseFeed(json: unknown, feedUrl: string): ParsedFeed {
   if (!Array.isArray(json.items)) throw new FeedError('not-json-feed', 'no items array');
 
   const info = readFeedInfo(json, feedUrl);
+  const items: unknown[] = json.items.slice(0, MAX_FEED_ITEMS);
   const articles: Article[] = [];
   const seen = new Set<string>();
   let skipped = Math.max(0, json.items.length - MAX_FEED_ITEMS);
-  for (const item of json.items.slice(0, MAX_FEED_ITEMS)) {
-    const article = readItem(item, feedUrl, info.language);
-    if (!article || seen.has(article.id)) {
-      skipped++;
-      continue;
-    }
-    seen.add(article.id);
-    articles.push(article);
-  }
-  return { info, articles, skipped };
+  let next = 0;
+  return {
+    count: items.length,
+    read(n) {
+      for (const end = Math.min(items.length, next + n); next < end; next++) {
+        const article = readItem(items[next], feedUrl, info.language);
+        if (!article || seen.has(article.id)) {
+          skipped++;
+          continue;
+        }
+        seen.add(article.id);
+        articles.push(article);
+      }
+      return next < items.length;
+    },
+    done: () => ({ info, articles, skipped }),
+  };
 }
 
 function readFeedInfo(json: JsonObject, base: string): FeedInfo {

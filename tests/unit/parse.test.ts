@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FeedError } from '../../src/feed/feed-error';
-import { parseFeed, parseFeedText } from '../../src/feed/parse';
+import { parseFeed, parseFeedText, parseFeedTextInSlices } from '../../src/feed/parse';
 import { MAX_FEED_ITEMS } from '../../src/shared/constants';
 import { loadSeedFeed, makeItem } from '../fixtures/feeds';
 
@@ -178,5 +178,18 @@ describe('parseFeed on broken feeds', () => {
   it('marks urgent items and reads a byte-order mark', () => {
     const text = '\ufeff' + JSON.stringify(feedWith([makeItem(1, { _portal: { priority: 'urgent' } })]));
     expect(parseFeedText(text, FEED_URL).articles[0]!.priority).toBe('urgent');
+  });
+
+  it('reads a big feed in slices with a pause between them, to the same result', async () => {
+    const items = [...Array.from({ length: 230 }, (_, i) => makeItem(i)), { id: 'test-3', title: 'trùng' }, { title: 'không có id' }];
+    const text = JSON.stringify(feedWith(items));
+    let pauses = 0;
+    const sliced = await parseFeedTextInSlices(text, FEED_URL, async () => void pauses++);
+    expect(sliced).toEqual(parseFeedText(text, FEED_URL));
+    expect(sliced.articles).toHaveLength(230);
+    expect(sliced.skipped).toBe(2);
+    // One after JSON.parse, then one between each two slices of 50 items.
+    expect(pauses).toBe(1 + Math.ceil(232 / 50) - 1);
+    await expect(parseFeedTextInSlices('<html>', FEED_URL, async () => undefined)).rejects.toMatchObject({ reason: 'not-json' });
   });
 });
