@@ -141,6 +141,8 @@ describe('network faults', () => {
     // Relative URLs resolve against where the feed really came from.
     await page.getByRole('link', { name: /Bài từ địa chỉ mới/ }).click();
     expect(await page.locator('.article__figure img').getAttribute('src')).toBe(`${feedServer.origin}/v2/anh/moi.jpg`);
+    // Opening it marks it read (the screen may paint from the list's copy before that is stored).
+    await expect.poll(async () => JSON.parse((await readArticleRecords(page))['chuyen-huong'] ?? '{}').readAt).toBeGreaterThan(0);
 
     const stored = await readArticleRecords(page);
     feedServer.raw = (req, res) => {
