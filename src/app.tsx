@@ -1,8 +1,6 @@
 /** Providers and routes; no data access here. */
-import { options } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { Route, Router, Switch } from 'wouter-preact';
-import { navigate, useBrowserLocation, type BrowserLocationHook } from 'wouter-preact/use-browser-location';
+import { Route, Switch } from 'wouter-preact';
 import { Layout } from './components/layout';
 import { Notice } from './components/notice';
 import { UpdatePrompt } from './components/update-prompt';
@@ -33,37 +31,11 @@ function preloadArticleScreen(app: AppState): void {
   );
 }
 
-/**
- * A tap that opens another screen: the address changes at once, but the new screen renders just
- * after the next frame, so the tap's own frame paints first and a slow phone never holds it up
- * (a hidden page, without frames, renders after 100 ms). Other renders keep Preact's default
- * timing (a microtask).
- */
-let renderAfterPaint = false;
-const microtask = Promise.prototype.then.bind(Promise.resolve());
-options.debounceRendering = (render) => {
-  if (!renderAfterPaint) return void microtask(render);
-  renderAfterPaint = false;
-  let done = false;
-  const once = () => done || ((done = true), render());
-  requestAnimationFrame(() => setTimeout(once));
-  setTimeout(once, 100);
-};
-const useLocationAfterTap: BrowserLocationHook = (o) => [
-  useBrowserLocation(o)[0],
-  (to, opts) => {
-    renderAfterPaint = true;
-    navigate(to, opts);
-  },
-];
-
 export function App({ app }: { app: AppState }) {
   useEffect(() => preloadArticleScreen(app), [app]);
   return (
     <AppStateContext.Provider value={app}>
-      <Router hook={useLocationAfterTap}>
-        <Shell />
-      </Router>
+      <Shell />
     </AppStateContext.Provider>
   );
 }

@@ -58,13 +58,13 @@ export function useArticle(id: string): ArticleLookup {
   const app = useApp();
   const { store } = app;
   const { dataVersion } = useAppSnapshot();
-  const fromList = (key: string): ArticleLookup => {
-    const article = listed.get(key);
-    return article ? { state: 'found', article } : { state: 'loading' };
-  };
-  const [lookup, setLookup] = useState<ArticleLookup & { id?: string; version?: number }>(() => fromList(id));
+  const [lookup, setLookup] = useState<ArticleLookup & { id?: string; version?: number }>({ state: 'loading' });
   useEffect(() => {
     let live = true;
+    // Tapped in a list: the list's copy shows at once (effects run just after the tap's frame
+    // is painted, so the tap itself stays quick), and what IndexedDB holds replaces it.
+    const copy = listed.get(id);
+    if (copy) setLookup({ state: 'found', article: copy, id, version: dataVersion });
     store
       .getArticle(id)
       .then((article) => {
@@ -81,8 +81,8 @@ export function useArticle(id: string): ArticleLookup {
     };
   }, [app, store, id, dataVersion]);
   // "Missing" is only an answer for this id and what is stored now; until then it is still loading.
-  if (lookup.state === 'missing' && (lookup.id !== id || lookup.version !== dataVersion)) return fromList(id);
-  // Another article was asked for: the list's copy of it, if any, until IndexedDB answers.
-  if (lookup.state === 'found' && lookup.article.id !== id) return fromList(id);
+  if (lookup.state === 'missing' && (lookup.id !== id || lookup.version !== dataVersion)) return { state: 'loading' };
+  // Another article was asked for: loading, never the previous one.
+  if (lookup.state === 'found' && lookup.article.id !== id) return { state: 'loading' };
   return lookup;
 }
