@@ -71,7 +71,7 @@ const FIRST_SCREEN = [
   /src\/(main|app)\.tsx$/,
   /src\/state\/(app-state|store|display|downloads-state|articles|persist)\.ts$/,
   /src\/db\/(index|open|articles|schema|tx)\.ts$/,
-  /src\/(feed\/feed-error|shared\/constants|i18n\/index|i18n\/vi|i18n\/dates|notify\/strings|pwa\/install)\.ts$/,
+  /src\/(feed\/feed-error|shared\/constants|shared\/idle|i18n\/index|i18n\/vi|i18n\/dates|notify\/strings|pwa\/install)\.ts$/,
   /src\/routes\/(home|category|list-screen|present|status|not-found|lazy)\.tsx?$/,
   /src\/components\/(article-card|category-nav|layout|status-line|notice|update-prompt|install-card|time-stamp)\.tsx$/,
 ];

@@ -9,6 +9,7 @@ import { CategoryRoute } from './routes/category';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
 import { lazyScreen } from './routes/lazy';
+import { whenIdle } from './shared/idle';
 import { AppStatus } from './routes/status';
 import { AppStateContext, useApp, useAppSnapshot, useDownloads, type AppState } from './state/app-state';
 
@@ -24,11 +25,8 @@ const StorageRoute = lazyScreen(() => import('./routes/storage').then((m) => m.d
  * so a tap opens an article at once (on a first visit, not while the feed is still coming).
  */
 function preloadArticleScreen(app: AppState): void {
-  const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 500));
-  void app.started.then(() =>
-    // The article screen's code loads its sanitizer in turn.
-    idle(() => ArticleRoute.preload()),
-  );
+  // The article screen's code loads its sanitizer in turn.
+  void app.started.then(() => whenIdle(() => ArticleRoute.preload()));
 }
 
 export function App({ app }: { app: AppState }) {

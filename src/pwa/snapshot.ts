@@ -5,6 +5,7 @@
  * screen), and the page's CSP still applies to it. The live app replaces it once its list is in.
  */
 import { LIST_PAGE_SIZE, SNAPSHOT_CACHE, SNAPSHOT_ID, SNAPSHOT_KEY } from '../shared/constants';
+import { whenIdle } from '../shared/idle';
 
 /** Parts of the home screen that belong to a moment, not to the list. */
 const TRANSIENT = '.new-banner, .install-card, .notice, .update-prompt, .loading';
@@ -14,10 +15,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 /** Saves the home screen soon, once the phone is idle; later calls replace earlier ones. */
 export function saveSnapshot(): void {
   clearTimeout(timer);
-  timer = setTimeout(() => {
-    const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => cb());
-    idle(() => void write());
-  }, 500);
+  timer = setTimeout(() => whenIdle(() => void write()), 500);
 }
 
 async function write(): Promise<void> {

@@ -1,12 +1,12 @@
-/** The shared shape of the home and category screens: filters, heading, paged list. */
+/** The shared shape of the home and category screens: heading, filters, paged list. */
+import { useLayoutEffect } from 'preact/hooks';
 import { ArticleCard } from '../components/article-card';
 import { CategoryNav } from '../components/category-nav';
 import { stringsFor } from '../i18n';
+import { SNAPSHOT_ID } from '../shared/constants';
 import { useApp, useAppSnapshot, useDownloads } from '../state/app-state';
 import { useArticleList } from '../state/articles';
 import { toCard } from './present';
-import { useLayoutEffect } from 'preact/hooks';
-import { SNAPSHOT_ID } from '../shared/constants';
 
 export function ListScreen({ category, heading }: { category?: string; heading: string }) {
   const app = useApp();
