@@ -24,8 +24,17 @@ async function write(): Promise<void> {
   const copy = app.cloneNode(true) as HTMLElement;
   for (const el of copy.querySelectorAll(TRANSIENT)) el.remove();
   for (const el of copy.querySelectorAll(`.cards > li:nth-child(n + ${LIST_PAGE_SIZE + 1})`)) el.remove();
-  // Ids stay unique while both copies are in the page.
+  // Ids stay unique while both copies are in the page, and the page's one h1 stays the live app's
+  // (hidden until it takes over); the picture's heading keeps its look and its role.
   for (const el of copy.querySelectorAll('[id]')) el.removeAttribute('id');
+  for (const h of copy.querySelectorAll('h1')) {
+    const heading = document.createElement('div');
+    heading.className = h.className;
+    heading.setAttribute('role', 'heading');
+    heading.setAttribute('aria-level', '1');
+    heading.append(...h.childNodes);
+    h.replaceWith(heading);
+  }
   const html = document.documentElement;
   const attrs = { lang: html.lang, theme: html.dataset.theme ?? '', textSize: html.dataset.textSize ?? '' };
   const cache = await caches.open(SNAPSHOT_CACHE);
