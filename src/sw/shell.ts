@@ -16,9 +16,10 @@ export async function shellResponse(pending: Promise<Response | undefined>, home
   let html = (await shell.text()).replace(FIRST_VISIT_HINTS, '');
   if (snap) {
     const a = snap.attrs;
+    // Replacer functions: the snapshot's text may hold `$&` or `$'`, which a replacement string would expand.
     html = html
-      .replace('<html lang="vi">', `<html lang="${a.lang || 'vi'}"${a.theme ? ` data-theme="${a.theme}"` : ''}${a.textSize ? ` data-text-size="${a.textSize}"` : ''}>`)
-      .replace(APP_DIV, `<div id="${SNAPSHOT_ID}">${snap.body}</div>${APP_DIV}`);
+      .replace('<html lang="vi">', () => `<html lang="${a.lang || 'vi'}"${a.theme ? ` data-theme="${a.theme}"` : ''}${a.textSize ? ` data-text-size="${a.textSize}"` : ''}>`)
+      .replace(APP_DIV, () => `<div id="${SNAPSHOT_ID}">${snap.body}</div>${APP_DIV}`);
   }
   const headers = new Headers(shell.headers);
   headers.delete('Content-Length');

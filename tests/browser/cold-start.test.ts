@@ -43,6 +43,8 @@ async function openWithoutScript(page: Page, url: string): Promise<void> {
 describe('cold start with the last home screen', () => {
   it('offline, the headlines are in the HTML before any script runs; then the live app replaces them and works', async () => {
     const feed = seedPlusItems(30);
+    // Text that a string replacement would expand ($& is the match, $' what follows it).
+    feed.items.unshift(makeItem(77, { id: 'ky-tu-dac-biet', title: "Giá cước $& và $' giữ nguyên <b>", date_published: '2026-11-26T08:00:00+07:00' }));
     const { app } = await serve(feed);
     suite.context = await newPhoneContext(suite.browser);
     const page = await suite.context.newPage();
@@ -63,6 +65,7 @@ describe('cold start with the last home screen', () => {
     const shown = await bare.locator('#snapshot .cards .card__title').allTextContents();
     expect(shown.length).toBe(20);
     expect(shown).toEqual(live.slice(0, 20));
+    expect(shown).toContain("Giá cước $& và $' giữ nguyên <b>");
     expect(await bare.locator('#app').innerHTML()).toBe('');
     // One heading shows, and it is no h1: the page's one h1 is the live app's (none here, with no script).
     expect(await bare.getByRole('heading', { level: 1 }).count()).toBe(1);
