@@ -15,7 +15,8 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 /** Saves the home screen soon, once the phone is idle; later calls replace earlier ones. */
 export function saveSnapshot(): void {
   clearTimeout(timer);
-  timer = setTimeout(() => whenIdle(() => void write()), 500);
+  // Only a head start: if storage refuses it (full, or private mode), the next start renders as before.
+  timer = setTimeout(() => whenIdle(() => void write().catch(() => undefined)), 500);
 }
 
 async function write(): Promise<void> {
