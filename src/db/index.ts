@@ -98,10 +98,10 @@ export class ReaderStore {
     for (const l of this.listeners) l(change);
   }
 
-  /** Every live article, one at a time (for building the search index). */
+  /** Every live article, one at a time, in list order (urgent, then newest first): for building the search index. */
   async forEachArticle(visit: (a: StoredArticle) => void): Promise<void> {
     const tx = (await this.db()).transaction('articles');
-    for (let c = await tx.store.openCursor(); c; c = await c.continue()) if (isLive(c.value)) visit(c.value);
+    for (let c = await tx.store.index('by-order').openCursor(null, 'prev'); c; c = await c.continue()) if (isLive(c.value)) visit(c.value);
   }
 
   /** Ids of all live articles. */

@@ -72,7 +72,8 @@ export const screensEn: ScreenStrings = {
   searchLabel: 'Search articles',
   searchPlaceholder: 'For example: flood, decision…',
   searchHint: 'Type words with or without Vietnamese marks (for example: yen bai thi dua). Works offline, over titles, text, tags, authors and attachment names.',
-  searchPreparing: 'Preparing search…',
+  searchPreparing: (done: number, total: number) =>
+    `Preparing search: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} articles read, newest first…`,
   searchCount: (n: number) => `${n} result${n === 1 ? '' : 's'}`,
   searchNone: (q: string) => `No articles found for "${q}".`,
   displayTitle: 'Display',

@@ -70,7 +70,8 @@ export const screensVi = {
   searchLabel: 'Tìm bài viết',
   searchPlaceholder: 'Ví dụ: nghi quyet, lũ quét…',
   searchHint: 'Gõ từ cần tìm, có dấu hoặc không dấu (ví dụ: yen bai thi dua). Tìm được cả khi không có mạng, trong tiêu đề, nội dung, từ khóa, tác giả và tên tệp đính kèm.',
-  searchPreparing: 'Đang chuẩn bị tìm kiếm…',
+  searchPreparing: (done: number, total: number) =>
+    `Đang chuẩn bị tìm kiếm: đã xét ${done.toLocaleString('vi-VN')}/${total.toLocaleString('vi-VN')} bài, bài mới nhất trước…`,
   searchCount: (n: number) => `${n} kết quả`,
   searchNone: (q: string) => `Không tìm thấy bài nào cho "${q}".`,
   displayTitle: 'Hiển thị',

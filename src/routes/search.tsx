@@ -7,7 +7,6 @@ import type { StoredArticle } from '../db';
 import { screenStringsFor } from '../i18n/screens';
 import { highlight } from '../search/highlight';
 import { liveIndex } from '../search/live-index';
-import type { SearchIndex } from '../search/search-index';
 import { useApp, useAppSnapshot, useDownloads } from '../state/app-state';
 import { displayTitle, toCard } from './present';
 
@@ -20,20 +19,17 @@ export default function SearchRoute() {
   const s = screenStringsFor(snap.lang);
   const initial = new URLSearchParams(useSearch()).get('q') ?? '';
   const [query, setQuery] = useState(initial);
-  const [index, setIndex] = useState<SearchIndex | undefined>();
   const [results, setResults] = useState<StoredArticle[]>([]);
+  // The index may still be building (newest articles first): search what it holds, again as it grows.
+  const build = useMemo(() => liveIndex(app.store), [app.store]);
+  const [grown, setGrown] = useState(0);
+  useEffect(() => build.watch(() => setGrown((n) => n + 1)), [build]);
 
   useEffect(() => setQuery(initial), [initial]);
 
-  useEffect(() => {
-    let live = true;
-    void liveIndex(app.store).then((i) => live && setIndex(i));
-    return () => {
-      live = false;
-    };
-  }, [app.store]);
-
-  const hits = useMemo(() => (index ? index.search(query, RESULT_LIMIT) : []), [index, query, snap.dataVersion]);
+  // Searched again when the first articles are in and when all are, not at every step (each costs a render).
+  const stage = build.ready ? 2 : grown > 0 ? 1 : 0;
+  const hits = useMemo(() => build.index.search(query, RESULT_LIMIT), [build, query, snap.dataVersion, stage]);
 
   useEffect(() => {
     let live = true;
@@ -66,8 +62,12 @@ export default function SearchRoute() {
           onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
         />
       </form>
-      {!index && <p class="loading">{s.searchPreparing}</p>}
-      {index && query.trim() && (
+      {!build.ready && (
+        <p class="loading" role="status">
+          {s.searchPreparing(build.done, build.total)}
+        </p>
+      )}
+      {query.trim() && (build.ready || results.length > 0) && (
         <p class="search-count" role="status">
           {results.length === 0 ? s.searchNone(query.trim()) : s.searchCount(results.length)}
         </p>

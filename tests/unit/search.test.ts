@@ -1,8 +1,12 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { ReaderStore } from '../../src/db';
+import { parseFeed } from '../../src/feed/parse';
+import { liveIndex } from '../../src/search/live-index';
 import { fold } from '../../src/search/fold';
 import { highlight } from '../../src/search/highlight';
 import { SearchIndex, type SearchDoc } from '../../src/search/search-index';
-import { loadSeedFeed } from '../fixtures/feeds';
+import { loadSeedFeed, makeItem } from '../fixtures/feeds';
 
 const seed = loadSeedFeed().items[0]!;
 const seedDoc: SearchDoc = {
@@ -148,5 +152,27 @@ describe('search index, many documents', () => {
     idx.add({ ...left[0]!, title: 'cầu treo mới' });
     expect(idx.size).toBe(left.length);
     expect(idx.search('cầu treo mới', 5)[0]!.id).toBe(left[0]!.id);
+  });
+});
+
+describe('the live index over the stored articles', () => {
+  it('builds newest first, tells the screen as it grows, and follows later writes', async () => {
+    const store = new ReaderStore(`search-live-${Math.random()}`);
+    // makeItem(n) is older as n grows; every one mentions "nông thôn" or another topic.
+    const items = Array.from({ length: 450 }, (_, i) => makeItem(i + 1));
+    await store.applyFeed(parseFeed({ version: 'https://jsonfeed.org/version/1.1', items }, 'https://yenbai.gov.vn/feed.json'), 'https://yenbai.gov.vn/feed.json', {}, Date.UTC(2026, 10, 27));
+    const build = liveIndex(store);
+    expect(liveIndex(store)).toBe(build);
+    const seen: { done: number; ready: boolean; has1: boolean; has450: boolean }[] = [];
+    build.watch(() => seen.push({ done: build.done, ready: build.ready, has1: build.index.has('test-1'), has450: build.index.has('test-450') }));
+    await new Promise<void>((resolve) => build.watch(() => build.ready && resolve()));
+    expect(build.total).toBe(450);
+    expect(build.index.size).toBe(450);
+    // Progress came in steps before the end, and the newest were searchable first.
+    expect(seen[0]).toEqual({ done: 100, ready: false, has1: true, has450: false });
+    expect(seen.at(-1)).toMatchObject({ done: 450, ready: true, has450: true });
+    // After the build, a written article is searchable.
+    await store.applyFeed(parseFeed({ version: 'https://jsonfeed.org/version/1.1', items: [makeItem(999, { id: 'moi', title: 'Cầu treo mới ở Trạm Tấu' })] }, 'https://yenbai.gov.vn/feed.json'), 'https://yenbai.gov.vn/feed.json', {}, Date.UTC(2026, 10, 27, 1));
+    await expect.poll(() => build.index.search('cau treo moi').map((h) => h.id)).toContain('moi');
   });
 });
