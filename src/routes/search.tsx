@@ -11,6 +11,8 @@ import { useApp, useAppSnapshot, useDownloads } from '../state/app-state';
 import { displayTitle, toCard } from './present';
 
 const RESULT_LIMIT = 50;
+/** Results follow the typing once it pauses this long. */
+const SEARCH_PAUSE_MS = 150;
 
 export default function SearchRoute() {
   const app = useApp();
@@ -18,22 +20,30 @@ export default function SearchRoute() {
   const dl = useDownloads();
   const s = screenStringsFor(snap.lang);
   const initial = new URLSearchParams(useSearch()).get('q') ?? '';
+  // What the box holds, and what the results below are for: searching and highlighting follow the
+  // box once typing pauses (SEARCH_PAUSE_MS), so keystrokes never wait for them.
   const [query, setQuery] = useState(initial);
-  const [results, setResults] = useState<StoredArticle[]>([]);
+  const [asked, setAsked] = useState(initial);
+  const [found, setFound] = useState<{ for: string; list: StoredArticle[] }>({ for: '', list: [] });
+  const results = found.list;
   // The index may still be building (newest articles first): search what it holds, again as it grows.
   const build = useMemo(() => liveIndex(app.store), [app.store]);
   const [grown, setGrown] = useState(0);
   useEffect(() => build.watch(() => setGrown((n) => n + 1)), [build]);
 
   useEffect(() => setQuery(initial), [initial]);
+  useEffect(() => {
+    const timer = setTimeout(() => setAsked(query), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
 
   // Searched again when the first articles are in and when all are, not at every step (each costs a render).
   const stage = build.ready ? 2 : grown > 0 ? 1 : 0;
-  const hits = useMemo(() => build.index.search(query, RESULT_LIMIT), [build, query, snap.dataVersion, stage]);
+  const hits = useMemo(() => build.index.search(asked, RESULT_LIMIT), [build, asked, snap.dataVersion, stage]);
 
   useEffect(() => {
     let live = true;
-    void app.store.getArticles(hits.map((h) => h.id)).then((list) => live && setResults(list));
+    void app.store.getArticles(hits.map((h) => h.id)).then((list) => live && setFound({ for: asked, list }));
     return () => {
       live = false;
     };
@@ -47,6 +57,22 @@ export default function SearchRoute() {
   }
 
   const textOnly = snap.settings.dataMode === 'never';
+  // Highlighting every card is the costly part of a render: only when the results change.
+  const cards = useMemo(
+    () =>
+      results.map((a) => {
+        const card = toCard(a, snap.feedInfo, s, textOnly ? dl.stored : undefined);
+        return (
+          <ArticleCard
+            key={a.id}
+            {...card}
+            title={<Highlighted parts={highlight(displayTitle(a, s), found.for)} />}
+            summary={a.summary && <Highlighted parts={highlight(a.summary, found.for)} />}
+          />
+        );
+      }),
+    [found, snap.feedInfo, s, textOnly, dl.stored],
+  );
   return (
     <>
       <h1 class="screen-title">{s.searchTitle}</h1>
@@ -67,27 +93,13 @@ export default function SearchRoute() {
           {s.searchPreparing(build.done, build.total)}
         </p>
       )}
-      {query.trim() && (build.ready || results.length > 0) && (
+      {found.for.trim() && (build.ready || results.length > 0) && (
         <p class="search-count" role="status">
-          {results.length === 0 ? s.searchNone(query.trim()) : s.searchCount(results.length)}
+          {results.length === 0 ? s.searchNone(found.for.trim()) : s.searchCount(results.length)}
         </p>
       )}
       {!query.trim() && <p class="help">{s.searchHint}</p>}
-      {results.length > 0 && (
-        <ul class="cards">
-          {results.map((a) => {
-            const card = toCard(a, snap.feedInfo, s, textOnly ? dl.stored : undefined);
-            return (
-              <ArticleCard
-                key={a.id}
-                {...card}
-                title={<Highlighted parts={highlight(displayTitle(a, s), query)} />}
-                summary={a.summary && <Highlighted parts={highlight(a.summary, query)} />}
-              />
-            );
-          })}
-        </ul>
-      )}
+      {results.length > 0 && <ul class="cards">{cards}</ul>}
     </>
   );
 }
