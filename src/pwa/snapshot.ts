@@ -4,8 +4,11 @@
  * our own rendered DOM serialized (text already escaped by Preact; no feed HTML on the home
  * screen), and the page's CSP still applies to it. The live app replaces it once its list is in.
  */
-import { LIST_PAGE_SIZE, SNAPSHOT_CACHE, SNAPSHOT_ID, SNAPSHOT_KEY } from '../shared/constants';
+import { SNAPSHOT_CACHE, SNAPSHOT_ID, SNAPSHOT_KEY } from '../shared/constants';
 import { whenIdle } from '../shared/idle';
+
+/** Headlines kept: more than a tall phone shows at once; fewer nodes for the browser to lay out before the app takes over. */
+const SNAPSHOT_CARDS = 10;
 
 /** Parts of the home screen that belong to a moment, not to the list. */
 const TRANSIENT = '.new-banner, .install-card, .notice, .update-prompt, .loading';
@@ -24,7 +27,7 @@ async function write(): Promise<void> {
   if (!app || document.getElementById(SNAPSHOT_ID) || !document.querySelector('#app .cards')) return;
   const copy = app.cloneNode(true) as HTMLElement;
   for (const el of copy.querySelectorAll(TRANSIENT)) el.remove();
-  for (const el of copy.querySelectorAll(`.cards > li:nth-child(n + ${LIST_PAGE_SIZE + 1})`)) el.remove();
+  for (const el of copy.querySelectorAll(`.cards > li:nth-child(n + ${SNAPSHOT_CARDS + 1})`)) el.remove();
   // Ids stay unique while both copies are in the page, and the page's one h1 stays the live app's
   // (hidden until it takes over); the picture's heading keeps its look and its role.
   for (const el of copy.querySelectorAll('[id]')) el.removeAttribute('id');
